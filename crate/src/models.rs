@@ -1,0 +1,261 @@
+//! The generator and the discriminator (or critic): small MLPs on vectors.
+//!
+//! Both are [`Mlp`]s: `depth` hidden layers of `width` units with one activation, and a linear
+//! output. The discriminator's output is the logit h (no sigmoid), as the losses expect.
+//!
+//! WGAN-GP needs ∇x D(x) inside a loss that is itself differentiated, and burn's autodiff is
+//! first order. So [`Mlp::input_gradient`] writes the input gradient out from the layers
+//! (weights and activation derivatives), as ordinary tensor operations that first-order
+//! autodiff can then differentiate with respect to the weights.
+
+use burn::config::Config;
+use burn::module::{Module, Param};
+use burn::nn::Linear;
+use burn::tensor::activation::{elu, leaky_relu, relu, tanh};
+use burn::tensor::{Device, Tensor, TensorData};
+
+use crate::data::Sampler;
+
+/// Slope of leaky ReLU for negative inputs.
+pub const LEAKY_SLOPE: f64 = 0.2;
+
+/// The hidden layers' non-linearity.
+#[derive(Config, Debug, Copy, PartialEq, Eq)]
+pub enum Activation {
+    Relu,
+    LeakyRelu,
+    Elu,
+    Tanh,
+}
+
+impl Activation {
+    pub const ALL: [Activation; 4] = [Self::Relu, Self::LeakyRelu, Self::Elu, Self::Tanh];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Relu => "relu",
+            Self::LeakyRelu => "leaky_relu",
+            Self::Elu => "elu",
+            Self::Tanh => "tanh",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    pub fn apply<const D: usize>(self, x: Tensor<D>) -> Tensor<D> {
+        match self {
+            Self::Relu => relu(x),
+            Self::LeakyRelu => leaky_relu(x, LEAKY_SLOPE),
+            Self::Elu => elu(x, 1.0),
+            Self::Tanh => tanh(x),
+        }
+    }
+
+    /// The activation's derivative at the pre-activation `x`, as a differentiable tensor.
+    pub fn derivative<const D: usize>(self, x: Tensor<D>) -> Tensor<D> {
+        match self {
+            Self::Relu => x.greater_elem(0.0).float(),
+            Self::LeakyRelu => {
+                let positive = x.clone().greater_elem(0.0);
+                x.ones_like()
+                    .mul_scalar(LEAKY_SLOPE)
+                    .mask_fill(positive, 1.0)
+            }
+            Self::Elu => {
+                // e^x for x ≤ 0 and 1 above; clamping first keeps e^x finite in the branch that
+                // the mask discards, so its gradient cannot become inf · 0.
+                let positive = x.clone().greater_elem(0.0);
+                x.clamp_max(0.0).exp().mask_fill(positive, 1.0)
+            }
+            Self::Tanh => tanh(x).powi_scalar(2).neg().add_scalar(1.0),
+        }
+    }
+}
+
+/// The generator's architecture.
+#[derive(Config, Debug)]
+pub struct GeneratorConfig {
+    /// Size of the latent code z.
+    #[config(default = 4)]
+    pub latent_dim: usize,
+    #[config(default = 64)]
+    pub width: usize,
+    /// Number of hidden layers.
+    #[config(default = 2)]
+    pub depth: usize,
+    #[config(default = "Activation::LeakyRelu")]
+    pub activation: Activation,
+}
+
+/// The discriminator's (or critic's) architecture.
+#[derive(Config, Debug)]
+pub struct DiscriminatorConfig {
+    #[config(default = 64)]
+    pub width: usize,
+    /// Number of hidden layers.
+    #[config(default = 2)]
+    pub depth: usize,
+    #[config(default = "Activation::LeakyRelu")]
+    pub activation: Activation,
+}
+
+impl GeneratorConfig {
+    /// A generator from latent codes to `data_dim`-dimensional samples.
+    pub fn init(&self, data_dim: usize, sampler: &mut Sampler, device: &Device) -> Mlp {
+        Mlp::init(
+            self.latent_dim,
+            data_dim,
+            self.width,
+            self.depth,
+            self.activation,
+            sampler,
+            device,
+        )
+    }
+}
+
+impl DiscriminatorConfig {
+    /// A discriminator from `data_dim`-dimensional samples to one logit.
+    pub fn init(&self, data_dim: usize, sampler: &mut Sampler, device: &Device) -> Mlp {
+        Mlp::init(
+            data_dim,
+            1,
+            self.width,
+            self.depth,
+            self.activation,
+            sampler,
+            device,
+        )
+    }
+}
+
+/// A multi-layer perceptron: `layers.len() − 1` hidden layers and a linear output.
+#[derive(Module, Debug)]
+pub struct Mlp {
+    pub layers: Vec<Linear>,
+    #[module(skip)]
+    pub activation: Activation,
+}
+
+impl Mlp {
+    /// Weights and biases from U(−1/√fan_in, 1/√fan_in) (PyTorch's default for linear
+    /// layers), drawn from the run's sampler so that every backend starts from the same numbers.
+    pub fn init(
+        d_input: usize,
+        d_output: usize,
+        width: usize,
+        depth: usize,
+        activation: Activation,
+        sampler: &mut Sampler,
+        device: &Device,
+    ) -> Self {
+        let mut sizes = vec![d_input];
+        sizes.extend(std::iter::repeat_n(width, depth));
+        sizes.push(d_output);
+
+        let layers = sizes
+            .windows(2)
+            .map(|pair| {
+                let (fan_in, fan_out) = (pair[0], pair[1]);
+                let bound = 1.0 / (fan_in as f64).sqrt();
+                let weight = sampler.symmetric(fan_in * fan_out, bound);
+                let bias = sampler.symmetric(fan_out, bound);
+                Linear {
+                    weight: Param::from_data(TensorData::new(weight, [fan_in, fan_out]), device),
+                    bias: Some(Param::from_data(TensorData::new(bias, [fan_out]), device)),
+                }
+            })
+            .collect();
+
+        Self { layers, activation }
+    }
+
+    /// An MLP with the given layers, each `(weights [d_in, d_out] row-major, bias [d_out])`:
+    /// for tests and for loading a known state.
+    pub fn from_layers(
+        layers: Vec<(Vec<f32>, Vec<f32>)>,
+        activation: Activation,
+        device: &Device,
+    ) -> Self {
+        let layers = layers
+            .into_iter()
+            .map(|(weight, bias)| {
+                let d_out = bias.len();
+                let d_in = weight.len() / d_out;
+                Linear {
+                    weight: Param::from_data(TensorData::new(weight, [d_in, d_out]), device),
+                    bias: Some(Param::from_data(TensorData::new(bias, [d_out]), device)),
+                }
+            })
+            .collect();
+        Self { layers, activation }
+    }
+
+    /// `[batch, d_input]` → `[batch, d_output]`.
+    pub fn forward(&self, x: Tensor<2>) -> Tensor<2> {
+        self.forward_traced(x).0
+    }
+
+    /// The output and every hidden layer's pre-activation (what the input gradient needs).
+    fn forward_traced(&self, x: Tensor<2>) -> (Tensor<2>, Vec<Tensor<2>>) {
+        let last = self.layers.len() - 1;
+        let mut pre_activations = Vec::with_capacity(last);
+        let mut a = x;
+        for layer in &self.layers[..last] {
+            let z = layer.forward(a);
+            pre_activations.push(z.clone());
+            a = self.activation.apply(z);
+        }
+        (self.layers[last].forward(a), pre_activations)
+    }
+
+    /// ∇x of the (single) output at each row of `x`: `[batch, d_input]` → `[batch, d_input]`.
+    ///
+    /// Back-propagation written by hand: start from the output layer's weights, then for each
+    /// hidden layer from the top multiply by the activation's derivative and by the layer's
+    /// transposed weights.
+    pub fn input_gradient(&self, x: Tensor<2>) -> Tensor<2> {
+        let [batch, _] = x.dims();
+        let (_, pre_activations) = self.forward_traced(x);
+        let last = self.layers.len() - 1;
+
+        // d out / d a_last: the output weights `[width, 1]` as a row per example `[batch, width]`.
+        let mut grad = self.layers[last]
+            .weight
+            .val()
+            .transpose()
+            .repeat_dim(0, batch);
+
+        for (layer, z) in self.layers[..last].iter().zip(pre_activations).rev() {
+            grad = grad.mul(self.activation.derivative(z));
+            grad = grad.matmul(layer.weight.val().transpose());
+        }
+        grad
+    }
+
+    /// Every weight and bias clamped to [−c, c] (WGAN's Lipschitz constraint), keeping the
+    /// parameter ids so that the optimiser's state carries over.
+    pub fn clip_weights(self, c: f64) -> Self {
+        let clip = |t: Tensor<2>| t.clamp(-c, c).detach().require_grad();
+        let clip1 = |t: Tensor<1>| t.clamp(-c, c).detach().require_grad();
+        let layers = self
+            .layers
+            .into_iter()
+            .map(|layer| Linear {
+                weight: layer.weight.map(clip),
+                bias: layer.bias.map(|b| b.map(clip1)),
+            })
+            .collect();
+        Self {
+            layers,
+            activation: self.activation,
+        }
+    }
+
+    /// Number of scalar parameters.
+    pub fn parameter_count(&self) -> usize {
+        self.num_params()
+    }
+}

@@ -1,0 +1,256 @@
+//! The only `wasm_bindgen` surface: turns the page's calls into calls of the layers below, and
+//! their errors into messages for the page.
+//!
+//! Training runs in a Web Worker that owns a [`Lab`]; the page's main thread loads the same
+//! module only to draw charts (plotters draws through plotters-canvas onto the page's
+//! canvases, which a worker cannot reach).
+
+use std::cell::RefCell;
+
+use burn::tensor::Device;
+use js_sys::Promise;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::HtmlCanvasElement;
+
+use crate::figures::gradient_chart::{self, GradientChart};
+use crate::figures::palette::Theme;
+use crate::figures::samples_chart::{self, SamplesChart};
+use crate::settings::RawSettings;
+use crate::training::{read_f32, Comparison, PendingMetrics};
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+thread_local! {
+    /// burn's wgpu runtime can be initialised once per page (or worker); keep its device.
+    static WEBGPU_DEVICE: RefCell<Option<Device>> = const { RefCell::new(None) };
+}
+
+/// The backend a lab runs on: "webgpu" (burn-wgpu) or "cpu" (burn's flex backend).
+async fn device_for(backend: &str) -> Result<Device, String> {
+    match backend {
+        "cpu" => Ok(Device::flex().autodiff()),
+        "webgpu" => webgpu_device().await.map(Device::autodiff),
+        other => Err(format!("unknown backend \"{other}\"")),
+    }
+}
+
+#[cfg(feature = "webgpu")]
+async fn webgpu_device() -> Result<Device, String> {
+    if let Some(device) = WEBGPU_DEVICE.with(|d| d.borrow().clone()) {
+        return Ok(device);
+    }
+    let device = Device::wgpu_options()
+        .init_async()
+        .await
+        .map_err(|e| format!("WebGPU could not start: {e}"))?;
+    WEBGPU_DEVICE.with(|d| *d.borrow_mut() = Some(device.clone()));
+    Ok(device)
+}
+
+#[cfg(not(feature = "webgpu"))]
+async fn webgpu_device() -> Result<Device, String> {
+    WEBGPU_DEVICE.with(|_| ());
+    Err("this build of the module has no WebGPU backend".into())
+}
+
+/// Whether this build carries the WebGPU backend.
+#[wasm_bindgen]
+pub fn has_webgpu_backend() -> bool {
+    cfg!(feature = "webgpu")
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+/// Several generator losses trained side by side on one backend.
+#[wasm_bindgen]
+pub struct Lab {
+    comparison: Comparison,
+    messages: Vec<String>,
+    backend: String,
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// A lab from the page's settings (an object of strings and numbers; anything invalid is
+    /// replaced by its default and reported by [`Lab::messages`]) on "webgpu" or "cpu".
+    pub async fn create(settings: JsValue, backend: String) -> Result<Lab, JsValue> {
+        let raw: RawSettings = if settings.is_undefined() || settings.is_null() {
+            RawSettings::default()
+        } else {
+            serde_wasm_bindgen::from_value(settings)
+                .map_err(|e| JsValue::from_str(&format!("settings could not be read: {e}")))?
+        };
+        let (settings, messages) = raw.resolve();
+        let device = device_for(&backend)
+            .await
+            .map_err(|e| JsValue::from_str(&e))?;
+        Ok(Lab {
+            comparison: Comparison::new(&settings.losses, &settings.config, &device),
+            messages,
+            backend,
+        })
+    }
+
+    /// Sentences about settings that were replaced by their defaults.
+    pub fn messages(&self) -> Vec<String> {
+        self.messages.clone()
+    }
+
+    pub fn backend(&self) -> String {
+        self.backend.clone()
+    }
+
+    /// Identifiers of the losses, in the order of every per-loss array this lab returns.
+    pub fn losses(&self) -> Vec<String> {
+        self.comparison
+            .trainers
+            .iter()
+            .map(|t| t.loss.id().to_string())
+            .collect()
+    }
+
+    /// The run's settings after bounds, as an object.
+    pub fn settings(&self) -> Result<JsValue, JsValue> {
+        let config = self.comparison.trainers[0].config();
+        to_js(&serde_json_config(config))
+    }
+
+    /// Steps taken by each trainer.
+    pub fn steps(&self) -> usize {
+        self.comparison.trainers[0].steps()
+    }
+
+    /// Queues `steps` steps of every loss (on WebGPU the work is submitted, not awaited).
+    pub fn run(&mut self, steps: usize) {
+        self.comparison.run(steps);
+    }
+
+    /// A promise of every loss's metrics since the last call: an array (one per loss) of
+    /// arrays of `StepMetrics`, read back in one transfer.
+    pub fn take_metrics(&mut self) -> Promise {
+        let pending: Vec<PendingMetrics> = self
+            .comparison
+            .trainers
+            .iter_mut()
+            .map(|t| t.take_metrics())
+            .collect();
+        future_to_promise(async move {
+            let metrics = PendingMetrics::read_many(pending)
+                .await
+                .map_err(|e| JsValue::from_str(&e))?;
+            to_js(&metrics)
+        })
+    }
+
+    /// A promise of one `SamplesChart` per loss: `n` generator samples and D on a grid of
+    /// `grid_size` points per axis.
+    pub fn snapshot(&self, n: usize, grid_size: usize) -> Promise {
+        let target = self.comparison.trainers[0].config().target;
+        let points = samples_chart::grid(target, grid_size);
+        let tensors: Vec<_> = self
+            .comparison
+            .trainers
+            .iter()
+            .map(|t| (t.loss, t.snapshot(n, 0x5eed, points.clone())))
+            .collect();
+        future_to_promise(async move {
+            let mut charts = Vec::with_capacity(tensors.len());
+            for (loss, (samples, verdict)) in tensors {
+                charts.push(SamplesChart {
+                    loss,
+                    target,
+                    samples: read_f32(samples).await.map_err(|e| JsValue::from_str(&e))?,
+                    discriminator: read_f32(verdict).await.map_err(|e| JsValue::from_str(&e))?,
+                    grid_size,
+                });
+            }
+            to_js(&charts)
+        })
+    }
+}
+
+/// The settings a reader can see, as plain values.
+#[derive(Serialize)]
+struct ConfigView {
+    target: crate::data::Target,
+    batch_size: usize,
+    lr_g: f64,
+    lr_d: f64,
+    d_steps: usize,
+    head_start: usize,
+    optimizer: &'static str,
+    seed: u64,
+    generator_parameters: usize,
+    discriminator_parameters: usize,
+}
+
+fn serde_json_config(config: &crate::training::TrainConfig) -> ConfigView {
+    let dim = config.target.dim();
+    let mlp_params = |d_in: usize, d_out: usize, width: usize, depth: usize| {
+        let mut sizes = vec![d_in];
+        sizes.extend(std::iter::repeat_n(width, depth));
+        sizes.push(d_out);
+        sizes.windows(2).map(|p| p[0] * p[1] + p[1]).sum()
+    };
+    let g = &config.generator;
+    let d = &config.discriminator;
+    ConfigView {
+        target: config.target,
+        batch_size: config.batch_size,
+        lr_g: config.lr_g,
+        lr_d: config.lr_d,
+        d_steps: config.d_steps,
+        head_start: config.head_start,
+        optimizer: config.optimizer.id(),
+        seed: config.seed,
+        generator_parameters: mlp_params(g.latent_dim, dim, g.width, g.depth),
+        discriminator_parameters: mlp_params(dim, 1, d.width, d.depth),
+    }
+}
+
+fn theme(dark: bool) -> Theme {
+    if dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    }
+}
+
+fn canvas_area(canvas: HtmlCanvasElement) -> Result<CanvasBackend, JsValue> {
+    CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsValue::from_str("no 2-D context"))
+}
+
+/// Draws the gradient-norm chart (a `GradientChart` object) onto `canvas`.
+#[wasm_bindgen]
+pub fn draw_gradient_chart(
+    canvas: HtmlCanvasElement,
+    data: JsValue,
+    dark: bool,
+) -> Result<(), JsValue> {
+    let chart: GradientChart = serde_wasm_bindgen::from_value(data)?;
+    let area = canvas_area(canvas)?.into_drawing_area();
+    gradient_chart::draw(&area, &chart, theme(dark)).map_err(|e| JsValue::from_str(&e))
+}
+
+/// Draws one loss's samples chart (a `SamplesChart` object) onto `canvas`.
+#[wasm_bindgen]
+pub fn draw_samples_chart(
+    canvas: HtmlCanvasElement,
+    data: JsValue,
+    dark: bool,
+) -> Result<(), JsValue> {
+    let chart: SamplesChart = serde_wasm_bindgen::from_value(data)?;
+    let area = canvas_area(canvas)?.into_drawing_area();
+    samples_chart::draw(&area, &chart, theme(dark)).map_err(|e| JsValue::from_str(&e))
+}
