@@ -7,9 +7,11 @@
 //! drawings from plain data), and `web` (the only `wasm_bindgen` surface).
 
 pub mod data;
+pub mod derivation;
 pub mod figures;
 pub mod losses;
 pub mod maths;
+pub mod memory;
 pub mod models;
 pub mod settings;
 pub mod training;

@@ -87,6 +87,9 @@ pub struct GeneratorConfig {
     pub depth: usize,
     #[config(default = "Activation::LeakyRelu")]
     pub activation: Activation,
+    /// Normalise each hidden layer's pre-activations over the batch (no learnt scale).
+    #[config(default = false)]
+    pub batch_norm: bool,
 }
 
 /// The discriminator's (or critic's) architecture.
@@ -99,6 +102,15 @@ pub struct DiscriminatorConfig {
     pub depth: usize,
     #[config(default = "Activation::LeakyRelu")]
     pub activation: Activation,
+    /// Standard deviation of Gaussian noise added to D's inputs while training (0: none).
+    #[config(default = 0.0)]
+    pub input_noise: f64,
+    /// Probability of dropping each hidden unit while training (0: no dropout).
+    #[config(default = 0.0)]
+    pub dropout: f64,
+    /// Divide each weight matrix by its largest singular value (Miyato et al. 2018).
+    #[config(default = false)]
+    pub spectral_norm: bool,
 }
 
 impl GeneratorConfig {
@@ -131,12 +143,31 @@ impl DiscriminatorConfig {
     }
 }
 
+/// The regularisers an MLP can apply. Noise and dropout act only in
+/// [`Mlp::forward_train`]; normalisation acts in every forward pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MlpOptions {
+    pub batch_norm: bool,
+    pub spectral_norm: bool,
+    pub dropout: f64,
+    pub input_noise: f64,
+}
+
+/// Power iterations per spectral-norm estimate.
+///
+/// Miyato et al. keep a persistent vector and do one iteration per step; starting afresh from
+/// a fixed vector each pass keeps the module stateless, at the price of a few more small
+/// matrix-vector products (the layers here are at most 256 wide).
+const POWER_ITERATIONS: usize = 8;
+
 /// A multi-layer perceptron: `layers.len() − 1` hidden layers and a linear output.
 #[derive(Module, Debug)]
 pub struct Mlp {
     pub layers: Vec<Linear>,
     #[module(skip)]
     pub activation: Activation,
+    #[module(skip)]
+    pub options: MlpOptions,
 }
 
 impl Mlp {
@@ -169,7 +200,11 @@ impl Mlp {
             })
             .collect();
 
-        Self { layers, activation }
+        Self {
+            layers,
+            activation,
+            options: MlpOptions::default(),
+        }
     }
 
     /// An MLP with the given layers, each `(weights [d_in, d_out] row-major, bias [d_out])`:
@@ -190,25 +225,88 @@ impl Mlp {
                 }
             })
             .collect();
-        Self { layers, activation }
+        Self {
+            layers,
+            activation,
+            options: MlpOptions::default(),
+        }
     }
 
-    /// `[batch, d_input]` → `[batch, d_output]`.
+    pub fn with_options(mut self, options: MlpOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The weight a layer applies: `[d_in, d_out]`, divided by its largest singular value
+    /// when spectral normalisation is on. The estimate is differentiable in the weights; the
+    /// power-iteration vectors are not (as in the paper).
+    pub fn effective_weight(&self, layer: &Linear) -> Tensor<2> {
+        let weight = layer.weight.val();
+        if !self.options.spectral_norm {
+            return weight;
+        }
+        let [d_in, d_out] = weight.dims();
+        let frozen = weight.clone().detach();
+        // u: `[d_out, 1]`, v: `[d_in, 1]`; v ∝ W u, u ∝ Wᵀ v.
+        let mut u =
+            Tensor::<2>::ones([d_out, 1], &weight.device()).div_scalar((d_out as f64).sqrt());
+        let mut v = Tensor::<2>::ones([d_in, 1], &weight.device());
+        for _ in 0..POWER_ITERATIONS {
+            v = normalise(frozen.clone().matmul(u.clone()));
+            u = normalise(frozen.clone().transpose().matmul(v.clone()));
+        }
+        // σ = vᵀ W u, `[1, 1]`.
+        let sigma = v.transpose().matmul(weight.clone()).matmul(u);
+        weight.div(sigma)
+    }
+
+    fn linear(&self, layer: &Linear, x: Tensor<2>) -> Tensor<2> {
+        let out = x.matmul(self.effective_weight(layer));
+        match &layer.bias {
+            Some(bias) => out.add(bias.val().unsqueeze_dim(0)),
+            None => out,
+        }
+    }
+
+    /// `[batch, d_input]` → `[batch, d_output]`, without noise or dropout (evaluation).
     pub fn forward(&self, x: Tensor<2>) -> Tensor<2> {
-        self.forward_traced(x).0
+        self.forward_traced(x, None).0
+    }
+
+    /// The forward pass used in training: input noise and dropout drawn from `sampler`.
+    pub fn forward_train(&self, x: Tensor<2>, sampler: &mut Sampler) -> Tensor<2> {
+        self.forward_traced(x, Some(sampler)).0
     }
 
     /// The output and every hidden layer's pre-activation (what the input gradient needs).
-    fn forward_traced(&self, x: Tensor<2>) -> (Tensor<2>, Vec<Tensor<2>>) {
+    fn forward_traced(
+        &self,
+        x: Tensor<2>,
+        mut sampler: Option<&mut Sampler>,
+    ) -> (Tensor<2>, Vec<Tensor<2>>) {
+        let [batch, d_input] = x.dims();
+        let device = x.device();
+        let mut a = x;
+        if let (Some(sampler), true) = (sampler.as_deref_mut(), self.options.input_noise > 0.0) {
+            let noise = sampler.latent(batch, d_input);
+            let noise = Tensor::<2>::from_data(TensorData::new(noise, [batch, d_input]), &device);
+            a = a.add(noise.mul_scalar(self.options.input_noise));
+        }
+
         let last = self.layers.len() - 1;
         let mut pre_activations = Vec::with_capacity(last);
-        let mut a = x;
         for layer in &self.layers[..last] {
-            let z = layer.forward(a);
+            let mut z = self.linear(layer, a);
+            if self.options.batch_norm {
+                z = batch_normalise(z);
+            }
             pre_activations.push(z.clone());
             a = self.activation.apply(z);
+            if let (Some(sampler), true) = (sampler.as_deref_mut(), self.options.dropout > 0.0) {
+                a = dropout(a, self.options.dropout, sampler);
+            }
         }
-        (self.layers[last].forward(a), pre_activations)
+        (self.linear(&self.layers[last], a), pre_activations)
     }
 
     /// ∇x of the (single) output at each row of `x`: `[batch, d_input]` → `[batch, d_input]`.
@@ -218,19 +316,18 @@ impl Mlp {
     /// transposed weights.
     pub fn input_gradient(&self, x: Tensor<2>) -> Tensor<2> {
         let [batch, _] = x.dims();
-        let (_, pre_activations) = self.forward_traced(x);
+        let (_, pre_activations) = self.forward_traced(x, None);
         let last = self.layers.len() - 1;
 
         // d out / d a_last: the output weights `[width, 1]` as a row per example `[batch, width]`.
-        let mut grad = self.layers[last]
-            .weight
-            .val()
+        let mut grad = self
+            .effective_weight(&self.layers[last])
             .transpose()
             .repeat_dim(0, batch);
 
         for (layer, z) in self.layers[..last].iter().zip(pre_activations).rev() {
             grad = grad.mul(self.activation.derivative(z));
-            grad = grad.matmul(layer.weight.val().transpose());
+            grad = grad.matmul(self.effective_weight(layer).transpose());
         }
         grad
     }
@@ -248,14 +345,44 @@ impl Mlp {
                 bias: layer.bias.map(|b| b.map(clip1)),
             })
             .collect();
-        Self {
-            layers,
-            activation: self.activation,
-        }
+        Self { layers, ..self }
     }
 
     /// Number of scalar parameters.
     pub fn parameter_count(&self) -> usize {
         self.num_params()
     }
+}
+
+/// A column vector scaled to unit length.
+fn normalise(v: Tensor<2>) -> Tensor<2> {
+    let norm = v.clone().powi_scalar(2).sum().sqrt().add_scalar(1e-12);
+    v.div(norm.unsqueeze_dim(0))
+}
+
+/// Each column of `[batch, features]` shifted and scaled to mean 0, variance 1 over the batch.
+fn batch_normalise(z: Tensor<2>) -> Tensor<2> {
+    let mean = z.clone().mean_dim(0);
+    let centred = z.sub(mean);
+    let variance = centred.clone().powi_scalar(2).mean_dim(0);
+    centred.div(variance.add_scalar(1e-5).sqrt())
+}
+
+/// Inverted dropout: each unit kept with probability 1 − p and scaled by 1/(1 − p).
+fn dropout(a: Tensor<2>, p: f64, sampler: &mut Sampler) -> Tensor<2> {
+    let [batch, width] = a.dims();
+    let keep = 1.0 - p;
+    let mask: Vec<f32> = sampler
+        .uniform(batch * width)
+        .into_iter()
+        .map(|u| {
+            if (u as f64) < keep {
+                (1.0 / keep) as f32
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mask = Tensor::<2>::from_data(TensorData::new(mask, [batch, width]), &a.device());
+    a.mul(mask)
 }

@@ -27,7 +27,12 @@ pub struct RawSettings {
     pub optimizer: Option<String>,
     pub activation: Option<String>,
     pub width: Option<f64>,
+    pub d_width: Option<f64>,
     pub depth: Option<f64>,
+    pub input_noise: Option<f64>,
+    pub dropout: Option<f64>,
+    pub batch_norm: Option<bool>,
+    pub spectral_norm: Option<bool>,
     pub label_smoothing: Option<bool>,
 }
 
@@ -78,6 +83,26 @@ fn parse_rate(name: &str, value: Option<f64>, default: f64, messages: &mut Vec<S
         Some(v) => {
             messages.push(format!(
                 "{name} = {v} is outside [{MIN}, {MAX}]; using {default}."
+            ));
+            default
+        }
+    }
+}
+
+/// A real number in `[min, max]`, or the default with a message.
+fn parse_real(
+    name: &str,
+    value: Option<f64>,
+    (min, max): (f64, f64),
+    default: f64,
+    messages: &mut Vec<String>,
+) -> f64 {
+    match value {
+        None => default,
+        Some(v) if v.is_finite() && (min..=max).contains(&v) => v,
+        Some(v) => {
+            messages.push(format!(
+                "{name} = {v} is outside [{min}, {max}]; using {default}."
             ));
             default
         }
@@ -191,6 +216,21 @@ impl RawSettings {
             default: 2,
         }
         .parse(self.depth, &mut messages);
+        let d_width = IntBounds {
+            name: "D width",
+            min: 4,
+            max: 256,
+            default: width,
+        }
+        .parse(self.d_width, &mut messages);
+        let input_noise = parse_real(
+            "D input noise",
+            self.input_noise,
+            (0.0, 2.0),
+            0.0,
+            &mut messages,
+        );
+        let dropout = parse_real("D dropout", self.dropout, (0.0, 0.9), 0.0, &mut messages);
         let lr_g = parse_rate(
             "generator learning rate",
             self.lr_g,
@@ -238,12 +278,16 @@ impl RawSettings {
             .generator
             .with_activation(activation)
             .with_width(width as usize)
-            .with_depth(depth as usize);
+            .with_depth(depth as usize)
+            .with_batch_norm(self.batch_norm == Some(true));
         config.discriminator = config
             .discriminator
             .with_activation(activation)
-            .with_width(width as usize)
-            .with_depth(depth as usize);
+            .with_width(d_width as usize)
+            .with_depth(depth as usize)
+            .with_input_noise(input_noise)
+            .with_dropout(dropout)
+            .with_spectral_norm(self.spectral_norm == Some(true));
 
         (RunSettings { losses, config }, messages)
     }

@@ -251,8 +251,8 @@ impl Trainer {
         let z = self.latent_batch();
         let fake = self.generator.forward(z).detach();
 
-        let logits_real = self.critic.forward(real.clone());
-        let logits_fake = self.critic.forward(fake.clone());
+        let logits_real = self.critic.forward_train(real.clone(), &mut self.sampler);
+        let logits_fake = self.critic.forward_train(fake.clone(), &mut self.sampler);
         let mut loss_d = self
             .loss
             .loss_d(logits_real, logits_fake, self.config.real_label);
@@ -282,7 +282,7 @@ impl Trainer {
     fn generator_step(&mut self, apply: bool) -> GeneratorMetrics {
         let z = self.latent_batch();
         let fake = self.generator.forward(z);
-        let logits = self.critic.forward(fake);
+        let logits = self.critic.forward_train(fake, &mut self.sampler);
         let d_fake = self
             .loss
             .discriminator_output(logits.clone().detach())

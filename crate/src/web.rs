@@ -19,11 +19,27 @@ use web_sys::HtmlCanvasElement;
 use crate::figures::gradient_chart::{self, GradientChart};
 use crate::figures::palette::Theme;
 use crate::figures::samples_chart::{self, SamplesChart};
+use crate::figures::step_time_chart::{self, StepTimeChart};
+use crate::figures::{costs_chart, optimal_chart, sigmoid_chart};
+use crate::maths::{costs, sigmoid, sigmoid_prime};
 use crate::settings::RawSettings;
-use crate::training::{read_f32, Comparison, PendingMetrics};
+use crate::training::{read_f32, Comparison, PendingMetrics, TrainConfig};
 
+unsafe extern "C" {
+    /// Synthesised by the wasm linker: runs the static constructors (cubecl registers its
+    /// kernels' IR dialects through `inventory`).
+    fn __wasm_call_ctors();
+}
+
+/// Runs once, when the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
+    // Calling the constructors here, once, is what makes the linker treat the module as a
+    // library ("reactor"). Without this call it wraps every export in a call to
+    // `__wasm_call_ctors`, which made each call from JavaScript (and so every chart drawn)
+    // cost hundreds of milliseconds.
+    // SAFETY: nothing has run yet, and cubecl's `inventory` registrations are idempotent.
+    unsafe { __wasm_call_ctors() };
     console_error_panic_hook::set_once();
 }
 
@@ -41,7 +57,6 @@ async fn device_for(backend: &str) -> Result<Device, String> {
     }
 }
 
-#[cfg(feature = "webgpu")]
 async fn webgpu_device() -> Result<Device, String> {
     if let Some(device) = WEBGPU_DEVICE.with(|d| d.borrow().clone()) {
         return Ok(device);
@@ -54,16 +69,10 @@ async fn webgpu_device() -> Result<Device, String> {
     Ok(device)
 }
 
-#[cfg(not(feature = "webgpu"))]
-async fn webgpu_device() -> Result<Device, String> {
-    WEBGPU_DEVICE.with(|_| ());
-    Err("this build of the module has no WebGPU backend".into())
-}
-
 /// Whether this build carries the WebGPU backend.
 #[wasm_bindgen]
 pub fn has_webgpu_backend() -> bool {
-    cfg!(feature = "webgpu")
+    true
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -227,8 +236,16 @@ fn theme(dark: bool) -> Theme {
     }
 }
 
-fn canvas_area(canvas: HtmlCanvasElement) -> Result<CanvasBackend, JsValue> {
-    CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsValue::from_str("no 2-D context"))
+/// Draws onto `canvas` with `draw`, turning a drawing error into a JavaScript error.
+fn draw_on(
+    canvas: HtmlCanvasElement,
+    draw: impl FnOnce(
+        &plotters::prelude::DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    ) -> Result<(), String>,
+) -> Result<(), JsValue> {
+    let backend = CanvasBackend::with_canvas_object(canvas)
+        .ok_or_else(|| JsValue::from_str("the canvas has no 2-D context"))?;
+    draw(&backend.into_drawing_area()).map_err(|e| JsValue::from_str(&e))
 }
 
 /// Draws the gradient-norm chart (a `GradientChart` object) onto `canvas`.
@@ -239,8 +256,9 @@ pub fn draw_gradient_chart(
     dark: bool,
 ) -> Result<(), JsValue> {
     let chart: GradientChart = serde_wasm_bindgen::from_value(data)?;
-    let area = canvas_area(canvas)?.into_drawing_area();
-    gradient_chart::draw(&area, &chart, theme(dark)).map_err(|e| JsValue::from_str(&e))
+    draw_on(canvas, |area| {
+        gradient_chart::draw(area, &chart, theme(dark))
+    })
 }
 
 /// Draws one loss's samples chart (a `SamplesChart` object) onto `canvas`.
@@ -251,6 +269,102 @@ pub fn draw_samples_chart(
     dark: bool,
 ) -> Result<(), JsValue> {
     let chart: SamplesChart = serde_wasm_bindgen::from_value(data)?;
-    let area = canvas_area(canvas)?.into_drawing_area();
-    samples_chart::draw(&area, &chart, theme(dark)).map_err(|e| JsValue::from_str(&e))
+    draw_on(canvas, |area| {
+        samples_chart::draw(area, &chart, theme(dark))
+    })
+}
+
+/// Section 2: σ and σ′ with the reader's logit marked.
+#[wasm_bindgen]
+pub fn draw_sigmoid_chart(canvas: HtmlCanvasElement, h: f64, dark: bool) -> Result<(), JsValue> {
+    draw_on(canvas, |area| sigmoid_chart::draw(area, h, theme(dark)))
+}
+
+#[derive(Serialize)]
+struct SigmoidReadout {
+    sigma: f64,
+    sigma_prime: f64,
+}
+
+#[wasm_bindgen]
+pub fn sigmoid_readout(h: f64) -> Result<JsValue, JsValue> {
+    to_js(&SigmoidReadout {
+        sigma: sigmoid(h),
+        sigma_prime: sigmoid_prime(h),
+    })
+}
+
+/// Section 3: every factor of the derivation at `h`, and burn's autodiff of the same.
+#[wasm_bindgen]
+pub fn derivation_readout(h: f64) -> Result<JsValue, JsValue> {
+    to_js(&crate::derivation::readout(h))
+}
+
+/// Section 4: the three generator costs and their slopes.
+#[wasm_bindgen]
+pub fn draw_costs_chart(canvas: HtmlCanvasElement, h: f64, dark: bool) -> Result<(), JsValue> {
+    draw_on(canvas, |area| costs_chart::draw(area, h, theme(dark)))
+}
+
+#[derive(Serialize)]
+struct CostsReadout {
+    d: f64,
+    minimax_slope: f64,
+    non_saturating_slope: f64,
+    maximum_likelihood_slope: f64,
+}
+
+#[wasm_bindgen]
+pub fn costs_readout(h: f64) -> Result<JsValue, JsValue> {
+    to_js(&CostsReadout {
+        d: sigmoid(h),
+        minimax_slope: costs::minimax_slope(h),
+        non_saturating_slope: costs::non_saturating_slope(h),
+        maximum_likelihood_slope: costs::maximum_likelihood_slope(h),
+    })
+}
+
+/// Sections 8 and 9: V(G, D*), JS, W1, KL and cross-entropy for the generator mean `mean`.
+#[wasm_bindgen]
+pub fn optimal_readout(mean: f64) -> Result<JsValue, JsValue> {
+    to_js(&optimal_chart::readout(mean))
+}
+
+#[wasm_bindgen]
+pub fn draw_optimal_chart(canvas: HtmlCanvasElement, mean: f64, dark: bool) -> Result<(), JsValue> {
+    draw_on(canvas, |area| optimal_chart::draw(area, mean, theme(dark)))
+}
+
+/// Section 10: measured step times.
+#[wasm_bindgen]
+pub fn draw_step_time_chart(
+    canvas: HtmlCanvasElement,
+    data: JsValue,
+    dark: bool,
+) -> Result<(), JsValue> {
+    let chart: StepTimeChart = serde_wasm_bindgen::from_value(data)?;
+    draw_on(canvas, |area| {
+        step_time_chart::draw(area, &chart, theme(dark))
+    })
+}
+
+/// Section 10: memory of the reference GAN at `batch` with hidden layers of `width`.
+#[wasm_bindgen]
+pub fn memory_estimate(batch: usize, width: usize) -> Result<JsValue, JsValue> {
+    let mut config = TrainConfig::new().with_batch_size(batch);
+    config.generator.width = width;
+    config.discriminator.width = width;
+    to_js(&crate::memory::estimate(&config))
+}
+
+/// A number quoted in the article's prose, by name: `sigmoid`, `sigmoid_prime` (at `arg`),
+/// `flat_beyond` (the |h| past which σ′ < 10⁻³). NaN for an unknown name.
+#[wasm_bindgen]
+pub fn article_number(name: &str, arg: f64) -> f64 {
+    match name {
+        "sigmoid" => sigmoid(arg),
+        "sigmoid_prime" => sigmoid_prime(arg),
+        "flat_beyond" => sigmoid_chart::flat_beyond(),
+        _ => f64::NAN,
+    }
 }

@@ -138,3 +138,71 @@ fn the_gradient_penalty_is_differentiable_through_the_input_gradient() {
     assert!(g.iter().all(|v| v.is_finite()));
     assert!(g.iter().map(|v| v.abs()).sum::<f64>() > 1e-6);
 }
+
+/// The largest singular value of a row-major `[rows, cols]` matrix, by 2000 power iterations
+/// in f64 (a reference far more converged than the network's own estimate).
+fn largest_singular_value(w: &[f64], rows: usize, cols: usize) -> f64 {
+    let mut v = vec![1.0; cols];
+    let mut sigma = 0.0;
+    for _ in 0..2000 {
+        let u: Vec<f64> = (0..rows)
+            .map(|r| (0..cols).map(|c| w[r * cols + c] * v[c]).sum())
+            .collect();
+        let norm_u = u.iter().map(|x| x * x).sum::<f64>().sqrt();
+        let back: Vec<f64> = (0..cols)
+            .map(|c| (0..rows).map(|r| w[r * cols + c] * u[r]).sum::<f64>())
+            .collect();
+        let norm_back = back.iter().map(|x| x * x).sum::<f64>().sqrt();
+        sigma = norm_back / norm_u;
+        v = back.iter().map(|x| x / norm_back).collect();
+    }
+    sigma
+}
+
+#[test]
+fn spectral_normalisation_brings_every_layer_to_unit_spectral_norm() {
+    let device = device();
+    let mut sampler = Sampler::new(2);
+    let options = gan_gradients::models::MlpOptions {
+        spectral_norm: true,
+        ..Default::default()
+    };
+    let critic =
+        Mlp::init(2, 1, 32, 2, Activation::LeakyRelu, &mut sampler, &device).with_options(options);
+    for (i, layer) in critic.layers.iter().enumerate() {
+        let [rows, cols] = layer.weight.val().dims();
+        let raw = largest_singular_value(&values(layer.weight.val()), rows, cols);
+        let normalised =
+            largest_singular_value(&values(critic.effective_weight(layer)), rows, cols);
+        println!("layer {i}: σ = {raw:.4} before, {normalised:.4} after");
+        assert!(
+            (normalised - 1.0).abs() < 0.05,
+            "layer {i}: spectral norm {normalised}"
+        );
+    }
+}
+
+#[test]
+fn dropout_and_input_noise_act_only_in_training() {
+    let device = device();
+    let mut sampler = Sampler::new(8);
+    let options = gan_gradients::models::MlpOptions {
+        dropout: 0.5,
+        input_noise: 0.3,
+        ..Default::default()
+    };
+    let critic =
+        Mlp::init(2, 1, 16, 2, Activation::Tanh, &mut sampler, &device).with_options(options);
+    let x = Tensor::<2>::from_data(TensorData::new(sampler.latent(64, 2), [64, 2]), &device);
+    // Evaluation is deterministic; training draws noise and masks from the sampler.
+    assert_eq!(
+        values(critic.forward(x.clone())),
+        values(critic.forward(x.clone()))
+    );
+    let train_a = values(critic.forward_train(x.clone(), &mut Sampler::new(1)));
+    let train_b = values(critic.forward_train(x.clone(), &mut Sampler::new(1)));
+    let train_c = values(critic.forward_train(x.clone(), &mut Sampler::new(2)));
+    assert_eq!(train_a, train_b, "the same draws give the same pass");
+    assert_ne!(train_a, train_c);
+    assert_ne!(train_a, values(critic.forward(x)));
+}

@@ -1,9 +1,13 @@
 //! Figures: each file draws one chart from plain data onto any plotters backend. Drawing code
 //! never trains; the web surface hands it numbers and a canvas.
 
+pub mod costs_chart;
 pub mod gradient_chart;
+pub mod optimal_chart;
 pub mod palette;
 pub mod samples_chart;
+pub mod sigmoid_chart;
+pub mod step_time_chart;
 
 use plotters::drawing::DrawingAreaErrorKind;
 

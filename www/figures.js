@@ -1,0 +1,148 @@
+// The closed-form figures: each redraws from a slider, with numbers computed
+// by the Rust module in f64 next to it.
+import * as wasm from "./pkg/gan_gradients.js";
+import { drawWithCssomStyles } from "./plotters-css.js";
+import { t } from "./i18n.js";
+
+const dark = window.matchMedia("(prefers-color-scheme: dark)");
+
+export function format(value, digits = 4) {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  return magnitude >= 1e-3 && magnitude < 1e4
+    ? Number(value.toPrecision(digits)).toString()
+    : value.toExponential(digits - 1);
+}
+
+function fillTable(table, rows) {
+  table.tBodies[0].replaceChildren(...rows.map(([label, value]) => {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = label;
+    const td = document.createElement("td");
+    td.textContent = typeof value === "number" ? format(value, 7) : value;
+    tr.append(th, td);
+    return tr;
+  }));
+}
+
+function slider(figure, name, onInput) {
+  const input = figure.querySelector(`[data-input="${name}"]`);
+  const update = () => onInput(Number(input.value));
+  input.addEventListener("input", update);
+  dark.addEventListener("change", update);
+  update();
+  return input;
+}
+
+function draw(figure, fn, ...args) {
+  const canvas = figure.querySelector("canvas");
+  drawWithCssomStyles(() => fn(canvas, ...args, dark.matches));
+}
+
+const FIGURES = {
+  sigmoid(figure) {
+    slider(figure, "h", (h) => {
+      draw(figure, wasm.draw_sigmoid_chart, h);
+      const r = wasm.sigmoid_readout(h);
+      figure.querySelector('[data-readout="sigmoid"]').textContent =
+        `h = ${format(h, 3)}: σ(h) = ${format(r.sigma)}, ` +
+        `σ′(h) = ${format(r.sigma_prime)}`;
+    });
+  },
+
+  costs(figure) {
+    slider(figure, "h", (h) => {
+      draw(figure, wasm.draw_costs_chart, h);
+      const r = wasm.costs_readout(h);
+      figure.querySelector('[data-readout="costs"]').textContent =
+        `h = ${format(h, 3)}, D = ${format(r.d)}: slopes minimax ` +
+        `${format(r.minimax_slope)}, non-saturating ` +
+        `${format(r.non_saturating_slope)}, max. likelihood ` +
+        `${format(r.maximum_likelihood_slope)}`;
+    });
+  },
+
+  derivation(figure) {
+    const steps = [...figure.querySelectorAll("[data-step]")];
+    const label = figure.querySelector('[data-readout="step"]');
+    const table = figure.querySelector('[data-readout="derivation"]');
+    let shown = 1;
+    let h = -6;
+    const s = t().derivation;
+    const rowsFor = (r) => [
+      [s.sigma, r.sigma],
+      [s.oneMinus, r.one_minus_sigma],
+      [s.sigmaPrime, r.sigma_prime],
+      [s.loss, r.loss],
+      ...(shown >= 3 ? [[s.chain, r.chain_rule]] : []),
+      ...(shown >= 5 ? [[s.simplified, r.simplified]] : []),
+      [s.autodiff, r.autodiff],
+      ...(shown >= 5 ? [[s.nonSat, r.non_saturating],
+        [s.nonSatAutodiff, r.non_saturating_autodiff]] : []),
+    ];
+    const render = () => {
+      steps.forEach((step, i) => {
+        step.hidden = i >= shown;
+        step.classList.toggle("current", i === shown - 1);
+      });
+      label.textContent = t().step(shown, steps.length);
+      figure.querySelector('[data-action="previous"]').disabled = shown <= 1;
+      figure.querySelector('[data-action="next"]').disabled =
+        shown >= steps.length;
+      fillTable(table, rowsFor(wasm.derivation_readout(h)));
+    };
+    const move = (delta) => {
+      shown = Math.min(steps.length, Math.max(1, shown + delta));
+      render();
+    };
+    figure.querySelector('[data-action="previous"]')
+      .addEventListener("click", () => move(-1));
+    figure.querySelector('[data-action="next"]')
+      .addEventListener("click", () => move(1));
+    figure.addEventListener("keydown", (event) => {
+      if (event.target.matches("input")) return;
+      if (event.key === "ArrowRight") { move(1); event.preventDefault(); }
+      if (event.key === "ArrowLeft") { move(-1); event.preventDefault(); }
+    });
+    slider(figure, "h", (value) => { h = value; render(); });
+  },
+
+  divergences(figure) {
+    const table = figure.querySelector('[data-readout="divergences"]');
+    const s = t().divergences;
+    slider(figure, "mean", (mean) => {
+      const r = wasm.optimal_readout(mean);
+      fillTable(table, [[s.kl, r.kl_data_g], [s.klReverse, r.kl_g_data],
+        [s.js, r.js], [s.cross, r.cross_entropy], [s.entropy, r.entropy_data],
+        [s.w1, r.w1]]);
+    });
+  },
+
+  optimal(figure) {
+    const table = figure.querySelector('[data-readout="optimal"]');
+    const s = t().optimal;
+    slider(figure, "mean", (mean) => {
+      draw(figure, wasm.draw_optimal_chart, mean);
+      const r = wasm.optimal_readout(mean);
+      fillTable(table, [[s.value, r.value], [s.identity, r.identity],
+        [s.js, r.js], [s.ln2, Math.LN2], [s.w1, r.w1]]);
+    });
+  },
+};
+
+export function startFigure(figure) {
+  const start = FIGURES[figure.dataset.figure];
+  if (start) start(figure);
+}
+
+// Numbers quoted in the prose, computed by the module.
+export function fillComputedNumbers() {
+  for (const span of document.querySelectorAll(".computed")) {
+    const value = wasm.article_number(span.dataset.compute,
+      Number(span.dataset.arg ?? 0));
+    span.textContent = format(value, Number(span.dataset.digits ?? 4));
+  }
+}
