@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { startServer } from "./serve.mjs";
-import { countDrawnPixels, launch, openPage, OUTPUT, waitForLabSteps }
-  from "./browser.mjs";
+import { countDrawnPixels, launch, openPage, OUTPUT, waitForDrawn,
+  waitForLabSteps } from "./browser.mjs";
 
 let server;
 let browser;
@@ -91,6 +91,7 @@ test("every figure draws, with the numbers of the closed forms", async () => {
       { timeout: 120_000 });
     }
     for (let i = 0; i < canvases.length; i += 1) {
+      await waitForDrawn(page, `#${id} figure.live canvas`, i);
       const drawn = await countDrawnPixels(page,
         `#${id} figure.live canvas >> nth=${i}`);
       assert.ok(drawn > 500, `section ${id}, canvas ${i}: ${drawn} pixels`);
@@ -115,7 +116,7 @@ test("both languages load, and ?lang= switches and is remembered",
     assert.equal(await page.getAttribute("html", "lang"), "pt-BR");
     await page.waitForSelector("#status[hidden]", { state: "attached" });
     await page.locator("#sigmoid").scrollIntoViewIfNeeded();
-    assert.ok(await countDrawnPixels(page, "#fig-sigmoid canvas") > 500);
+    await waitForDrawn(page, "#fig-sigmoid canvas");
 
     await page.goto(`${base}index.html?lang=en`);
     await page.waitForURL(/index\.html/);

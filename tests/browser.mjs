@@ -97,3 +97,21 @@ export async function waitForLabSteps(page, figure, steps, timeout) {
     return match && Number(match[1]) >= steps;
   }, { figure, steps }, { timeout });
 }
+
+// Waits until the index-th canvas matching a CSS selector has more than
+// `minimum` drawn pixels.
+export async function waitForDrawn(page, selector, index = 0, minimum = 500) {
+  await page.waitForFunction(({ selector, index, minimum }) => {
+    const canvas = document.querySelectorAll(selector)[index];
+    if (!canvas) return false;
+    const { width, height } = canvas;
+    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+    const [r, g, b] = data;
+    let drawn = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) +
+          Math.abs(data[i + 2] - b) > 30) drawn += 1;
+    }
+    return drawn > minimum;
+  }, { selector, index, minimum }, { timeout: 60_000 });
+}

@@ -32,6 +32,8 @@ registerStrings("pt", {
   floats: "floats",
   summary: (step, parts) => `Passo ${step}. Normas do gradiente mais ` +
     `recentes: ${parts}.`,
+  atHeadStart: (step, parts) => "Ao final da vantagem inicial (passo " +
+    `${step}): ${parts}.`,
   ratio: (step, ratio) => `Ao final da vantagem inicial (passo ${step}), ` +
     `o gradiente não saturante é ${ratio}× o minimax.`,
   diverged: (loss, step) => `A execução ${loss} divergiu no passo ${step}: ` +

@@ -30,6 +30,8 @@ const STRINGS = {
     floats: "floats",
     summary: (step, parts) => `Step ${step}. Latest gradient norms: ` +
       `${parts}.`,
+    atHeadStart: (step, parts) => `At the end of the head start (step ` +
+      `${step}): ${parts}.`,
     ratio: (step, ratio) => `At the end of the head start (step ${step}) ` +
       `the non-saturating gradient is ${ratio}× the minimax one.`,
     diverged: (loss, step) => `The ${loss} run diverged at step ${step}: ` +

@@ -306,6 +306,11 @@ export class LabFigure {
       return `${loss} ${last ? last[1].toExponential(2) : "–"}`;
     }).join(", ");
     let summary = t().summary(run.steps, parts);
+    const ended = Object.entries(run.atHeadStart);
+    if (ended.length) {
+      summary += " " + t().atHeadStart(run.headStart, ended.map(([loss, v]) =>
+        `${loss} ${v.toExponential(2)}`).join(", "));
+    }
     const mm = run.atHeadStart.minimax;
     const ns = run.atHeadStart.non_saturating;
     if (mm > 0 && ns > 0) {

@@ -116,29 +116,34 @@ pub struct DiscriminatorConfig {
 impl GeneratorConfig {
     /// A generator from latent codes to `data_dim`-dimensional samples.
     pub fn init(&self, data_dim: usize, sampler: &mut Sampler, device: &Device) -> Mlp {
+        let (width, depth) = (self.width, self.depth);
         Mlp::init(
             self.latent_dim,
             data_dim,
-            self.width,
-            self.depth,
+            width,
+            depth,
             self.activation,
             sampler,
             device,
         )
+        .with_options(MlpOptions {
+            batch_norm: self.batch_norm,
+            ..MlpOptions::default()
+        })
     }
 }
 
 impl DiscriminatorConfig {
     /// A discriminator from `data_dim`-dimensional samples to one logit.
     pub fn init(&self, data_dim: usize, sampler: &mut Sampler, device: &Device) -> Mlp {
-        Mlp::init(
-            data_dim,
-            1,
-            self.width,
-            self.depth,
-            self.activation,
-            sampler,
-            device,
+        let (width, depth) = (self.width, self.depth);
+        Mlp::init(data_dim, 1, width, depth, self.activation, sampler, device).with_options(
+            MlpOptions {
+                input_noise: self.input_noise,
+                dropout: self.dropout,
+                spectral_norm: self.spectral_norm,
+                batch_norm: false,
+            },
         )
     }
 }

@@ -31,16 +31,27 @@ unsafe extern "C" {
     fn __wasm_call_ctors();
 }
 
-/// Runs once, when the module is instantiated.
+/// Runs when the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
-    // Calling the constructors here, once, is what makes the linker treat the module as a
-    // library ("reactor"). Without this call it wraps every export in a call to
-    // `__wasm_call_ctors`, which made each call from JavaScript (and so every chart drawn)
-    // cost hundreds of milliseconds.
-    // SAFETY: nothing has run yet, and cubecl's `inventory` registrations are idempotent.
-    unsafe { __wasm_call_ctors() };
-    console_error_panic_hook::set_once();
+    initialise();
+}
+
+/// Runs the static constructors, once per instance, and installs the panic hook.
+///
+/// Calling the constructors explicitly is also what makes the linker treat the module as a
+/// library ("reactor"): without any call to `__wasm_call_ctors` it wraps every export in one,
+/// which made each call from JavaScript (and so every chart drawn) cost hundreds of
+/// milliseconds. Test binaries, which do not run the library's start function, call this
+/// themselves.
+pub fn initialise() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: runs once per instance, before any code that needs the constructors'
+        // registrations (cubecl's IR types, registered through `inventory`).
+        unsafe { __wasm_call_ctors() };
+        console_error_panic_hook::set_once();
+    });
 }
 
 thread_local! {

@@ -92,3 +92,68 @@ fn the_same_seed_gives_the_same_run() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn every_regulariser_setting_reaches_the_networks() {
+    use gan_gradients::settings::RawSettings;
+    let device = Device::flex().autodiff();
+    let run = |raw: RawSettings| {
+        let (settings, messages) = RawSettings {
+            batch_size: Some(32.0),
+            ..raw
+        }
+        .resolve();
+        assert!(messages.is_empty(), "{messages:?}");
+        let mut c = Comparison::new(&[GeneratorLoss::Minimax], &settings.config, &device);
+        c.run(3);
+        block_on(c.read_metrics()).unwrap()
+    };
+    let baseline = run(RawSettings::default());
+    let variants = [
+        (
+            "spectral norm",
+            RawSettings {
+                spectral_norm: Some(true),
+                ..Default::default()
+            },
+        ),
+        (
+            "batch norm",
+            RawSettings {
+                batch_norm: Some(true),
+                ..Default::default()
+            },
+        ),
+        (
+            "dropout",
+            RawSettings {
+                dropout: Some(0.5),
+                ..Default::default()
+            },
+        ),
+        (
+            "input noise",
+            RawSettings {
+                input_noise: Some(0.5),
+                ..Default::default()
+            },
+        ),
+        (
+            "label smoothing",
+            RawSettings {
+                label_smoothing: Some(true),
+                ..Default::default()
+            },
+        ),
+        (
+            "D width",
+            RawSettings {
+                d_width: Some(8.0),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (name, raw) in variants {
+        assert_ne!(run(raw), baseline, "{name} left the run unchanged");
+    }
+}

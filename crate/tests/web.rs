@@ -21,6 +21,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const REQUIRE_WEBGPU: Option<&str> = option_env!("GAN_GRADIENTS_REQUIRE_WEBGPU");
 
 async fn train(device: &Device, losses: &[GeneratorLoss], steps: usize) -> Vec<Vec<StepMetrics>> {
+    // The library's start function does not run in a test binary; cubecl's kernels need the
+    // static constructors it calls.
+    gan_gradients::web::initialise();
     let config = TrainConfig::new()
         .with_batch_size(64)
         .with_seed(21)
@@ -52,6 +55,7 @@ async fn trains_on_the_cpu_backend() {
 /// directly: web-sys's WebGPU bindings are behind an unstable cfg).
 async fn webgpu_device() -> Option<Device> {
     use js_sys::{Function, Promise, Reflect};
+    gan_gradients::web::initialise();
     let navigator = web_sys::window()?.navigator();
     let gpu = Reflect::get(&navigator, &"gpu".into())
         .ok()
