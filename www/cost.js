@@ -42,7 +42,10 @@ export function startCostFigure(figure) {
     draw_step_time_chart(canvas, { series }, dark.matches));
   dark.addEventListener("change", redraw);
 
+  const button = figure.querySelector('[data-action="measure"]');
   const measure = () => {
+    // One measurement at a time: two would share the CPU and the chart.
+    button.disabled = true;
     status.textContent = t().measuring;
     series = [];
     redraw();
@@ -60,16 +63,17 @@ export function startCostFigure(figure) {
       } else if (data.type === "measured") {
         status.textContent = t().measured(data.backend, data.adapter);
         worker.terminate();
+        button.disabled = false;
       } else if (data.type === "error") {
         status.textContent = data.message;
         worker.terminate();
+        button.disabled = false;
       }
     };
     worker.postMessage({ type: "measure",
       requestedBackend: new URLSearchParams(location.search).get("backend")
         ?? "" });
   };
-  figure.querySelector('[data-action="measure"]')
-    .addEventListener("click", measure);
+  button.addEventListener("click", measure);
   measure();
 }

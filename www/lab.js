@@ -339,7 +339,15 @@ export class LabFigure {
     }));
   }
 
+  // Samples charts are the heaviest drawings (the 2-D one fills a grid of
+  // cells): skip a snapshot when drawing would take more than a fifth of the
+  // main thread.
   drawSamples(charts) {
+    const now = performance.now();
+    if (now - (this.lastSamples ?? -Infinity) < 5 * (this.samplesMs ?? 0)) {
+      return;
+    }
+    this.lastSamples = now;
     for (const chart of charts) {
       const canvas = this.figure.querySelector(
         `canvas[data-loss="${chart.loss}"]`);
@@ -351,5 +359,6 @@ export class LabFigure {
         this.el("messages").append(paragraph(t().chartFailed(error)));
       }
     }
+    this.samplesMs = performance.now() - now;
   }
 }

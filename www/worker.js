@@ -33,7 +33,7 @@ async function start({ settings, requestedBackend }) {
 }
 
 async function snapshot() {
-  const gridSize = lab.settings().target.kind === "ring" ? 48 : 200;
+  const gridSize = lab.settings().target.kind === "ring" ? 28 : 200;
   const charts = await lab.snapshot(SNAPSHOT_SAMPLES, gridSize);
   lastSnapshot = performance.now();
   postMessage({ type: "snapshot", charts });

@@ -41,7 +41,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&left)
         .margin(10)
         .x_label_area_size(34)
-        .y_label_area_size(40)
+        .y_label_area_size(54)
         .build_cartesian_2d(0f64..1.0, -10f64..5.0)
         .map_err(drawing_error)?;
     chart
@@ -102,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&right)
         .margin(10)
         .x_label_area_size(34)
-        .y_label_area_size(52)
+        .y_label_area_size(64)
         .build_cartesian_2d(-10f64..10.0, (1e-5f64..1e2).log_scale())
         .map_err(drawing_error)?;
     chart

@@ -73,6 +73,7 @@ pub fn draw<DB: DrawingBackend>(
 
     let mut chart = ChartBuilder::on(area)
         .margin(12)
+        .margin_right(28)
         .x_label_area_size(36)
         .y_label_area_size(64)
         .build_cartesian_2d(0f64..x_max, (y_lo..y_hi).log_scale())
@@ -87,6 +88,7 @@ pub fn draw<DB: DrawingBackend>(
         .axis_style(theme.ink)
         .light_line_style(theme.grid.mix(0.5))
         .bold_line_style(theme.grid)
+        .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0e}"))
         .draw()
         .map_err(drawing_error)?;

@@ -91,8 +91,8 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&left)
         .margin(10)
         .x_label_area_size(32)
-        .y_label_area_size(40)
-        .right_y_label_area_size(36)
+        .y_label_area_size(58)
+        .right_y_label_area_size(52)
         .build_cartesian_2d(-4f64..MAX_MEAN + 4.0, 0f64..0.45)
         .map_err(drawing_error)?
         .set_secondary_coord(-4f64..MAX_MEAN + 4.0, 0f64..1.05);
@@ -155,8 +155,8 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&right)
         .margin(10)
         .x_label_area_size(32)
-        .y_label_area_size(36)
-        .right_y_label_area_size(36)
+        .y_label_area_size(52)
+        .right_y_label_area_size(50)
         .build_cartesian_2d(0f64..MAX_MEAN, 0f64..0.8)
         .map_err(drawing_error)?
         .set_secondary_coord(0f64..MAX_MEAN, 0f64..MAX_MEAN);

@@ -96,8 +96,8 @@ fn draw_1d<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(32)
-        .y_label_area_size(48)
-        .right_y_label_area_size(48)
+        .y_label_area_size(62)
+        .right_y_label_area_size(62)
         .build_cartesian_2d(-EXTENT..EXTENT, 0f64..y_max)
         .map_err(drawing_error)?
         .set_secondary_coord(-EXTENT..EXTENT, d_lo..d_hi);
@@ -224,11 +224,11 @@ fn draw_2d<DB: DrawingBackend>(
             let (col, row) = (i % size, i / size);
             let x = -EXTENT + col as f64 * step - step / 2.0;
             let y = -EXTENT + row as f64 * step - step / 2.0;
+            // Eight grey levels: fewer distinct fill styles to hand the canvas.
             let t = ((d as f64 - d_lo) / (d_hi - d_lo)).clamp(0.0, 1.0);
-            Rectangle::new(
-                [(x, y), (x + step, y + step)],
-                theme.ink.mix(0.05 + 0.3 * t).filled(),
-            )
+            let level = (t * 7.0).round() / 7.0;
+            let shade = theme.ink.mix(0.05 + 0.3 * level).filled();
+            Rectangle::new([(x, y), (x + step, y + step)], shade)
         }))
         .map_err(drawing_error)?;
 
@@ -248,7 +248,10 @@ fn draw_2d<DB: DrawingBackend>(
         .draw_series(
             data.samples
                 .chunks(2)
-                .map(|p| Circle::new((p[0] as f64, p[1] as f64), 2, colour.filled())),
+                .map(|p| (p[0] as f64, p[1] as f64))
+                // Points off the window would be drawn over the axes.
+                .filter(|(x, y)| x.abs() < EXTENT && y.abs() < EXTENT)
+                .map(|p| Circle::new(p, 2, colour.filled())),
         )
         .map_err(drawing_error)?
         .label("generator samples")

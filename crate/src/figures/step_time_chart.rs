@@ -53,6 +53,7 @@ pub fn draw<DB: DrawingBackend>(
 
     let mut chart = ChartBuilder::on(area)
         .margin(12)
+        .margin_right(28)
         .x_label_area_size(34)
         .y_label_area_size(56)
         .build_cartesian_2d((16f64..2048.0).log_scale(), (y_lo..y_hi).log_scale())
