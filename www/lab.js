@@ -273,6 +273,9 @@ export class LabFigure {
     }
     run.steps = steps;
     run.speed = stepsPerSecond;
+    if (!this.playing) {
+      this.el("lab-status").textContent = t().paused(steps);
+    }
     this.dirty = true;
     this.scheduleDraw();
   }
