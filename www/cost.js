@@ -39,7 +39,8 @@ export function startCostFigure(figure) {
   }));
 
   const redraw = () => drawWithCssomStyles(() =>
-    draw_step_time_chart(canvas, { series }, dark.matches));
+    draw_step_time_chart(canvas, { series }, dark.matches,
+      document.documentElement.lang));
   dark.addEventListener("change", redraw);
 
   const button = figure.querySelector('[data-action="measure"]');

@@ -39,7 +39,8 @@ function slider(figure, name, onInput) {
 
 function draw(figure, fn, ...args) {
   const canvas = figure.querySelector("canvas");
-  drawWithCssomStyles(() => fn(canvas, ...args, dark.matches));
+  drawWithCssomStyles(() => fn(canvas, ...args, dark.matches,
+    document.documentElement.lang));
 }
 
 const FIGURES = {
@@ -58,10 +59,8 @@ const FIGURES = {
       draw(figure, wasm.draw_costs_chart, h);
       const r = wasm.costs_readout(h);
       figure.querySelector('[data-readout="costs"]').textContent =
-        `h = ${format(h, 3)}, D = ${format(r.d)}: slopes minimax ` +
-        `${format(r.minimax_slope)}, non-saturating ` +
-        `${format(r.non_saturating_slope)}, max. likelihood ` +
-        `${format(r.maximum_likelihood_slope)}`;
+        t().costsReadout(format(h, 3), format(r.d), format(r.minimax_slope),
+          format(r.non_saturating_slope), format(r.maximum_likelihood_slope));
     });
   },
 

@@ -44,6 +44,8 @@ registerStrings("pt", {
   pressReset: "Pressione Reiniciar para começar de novo.",
   chartFailed: (why) => `Não foi possível desenhar o gráfico: ${why}`,
   step: (k, n) => `Passo ${k} de ${n}`,
+  costsReadout: (h, d, mm, ns, ml) => `h = ${h}, D = ${d}: inclinações ` +
+    `minimax ${mm}, não saturante ${ns}, máx. verossimilhança ${ml}`,
   measuring: "Medindo…",
   measured: (backend, adapter) => "Medido " +
     (backend === "webgpu" ? `com WebGPU (${adapter}).` : "no backend de CPU."),

@@ -42,6 +42,8 @@ const STRINGS = {
     pressReset: "Press Reset to start again.",
     chartFailed: (why) => `The chart could not be drawn: ${why}`,
     step: (k, n) => `Step ${k} of ${n}`,
+    costsReadout: (h, d, mm, ns, ml) => `h = ${h}, D = ${d}: slopes minimax ` +
+      `${mm}, non-saturating ${ns}, max. likelihood ${ml}`,
     measuring: "Measuring…",
     measured: (backend, adapter) => "Measured on " +
       (backend === "webgpu" ? `WebGPU (${adapter}).` : "the CPU backend."),

@@ -299,7 +299,7 @@ export class LabFigure {
     };
     try {
       drawWithCssomStyles(() => draw_gradient_chart(this.canvas, chart,
-        dark.matches));
+        dark.matches, document.documentElement.lang));
     } catch (error) {
       this.el("messages").append(paragraph(t().chartFailed(error)));
     }
@@ -357,7 +357,7 @@ export class LabFigure {
       if (!canvas) continue;
       try {
         drawWithCssomStyles(() => draw_samples_chart(canvas, chart,
-          dark.matches));
+          dark.matches, document.documentElement.lang));
       } catch (error) {
         this.el("messages").append(paragraph(t().chartFailed(error)));
       }

@@ -17,7 +17,7 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::HtmlCanvasElement;
 
 use crate::figures::gradient_chart::{self, GradientChart};
-use crate::figures::palette::Theme;
+use crate::figures::palette::{Language, Theme};
 use crate::figures::samples_chart::{self, SamplesChart};
 use crate::figures::step_time_chart::{self, StepTimeChart};
 use crate::figures::{costs_chart, optimal_chart, sigmoid_chart};
@@ -239,12 +239,11 @@ fn serde_json_config(config: &crate::training::TrainConfig) -> ConfigView {
     }
 }
 
-fn theme(dark: bool) -> Theme {
-    if dark {
-        Theme::dark()
-    } else {
-        Theme::light()
-    }
+/// The chart's colours for the page's colour scheme, and its words in the page's language
+/// (`lang`: the page's `lang` attribute).
+fn theme(dark: bool, lang: &str) -> Theme {
+    let theme = if dark { Theme::dark() } else { Theme::light() };
+    theme.in_language(Language::from_tag(lang))
 }
 
 /// Draws onto `canvas` with `draw`, turning a drawing error into a JavaScript error.
@@ -265,10 +264,11 @@ pub fn draw_gradient_chart(
     canvas: HtmlCanvasElement,
     data: JsValue,
     dark: bool,
+    lang: &str,
 ) -> Result<(), JsValue> {
     let chart: GradientChart = serde_wasm_bindgen::from_value(data)?;
     draw_on(canvas, |area| {
-        gradient_chart::draw(area, &chart, theme(dark))
+        gradient_chart::draw(area, &chart, theme(dark, lang))
     })
 }
 
@@ -278,17 +278,25 @@ pub fn draw_samples_chart(
     canvas: HtmlCanvasElement,
     data: JsValue,
     dark: bool,
+    lang: &str,
 ) -> Result<(), JsValue> {
     let chart: SamplesChart = serde_wasm_bindgen::from_value(data)?;
     draw_on(canvas, |area| {
-        samples_chart::draw(area, &chart, theme(dark))
+        samples_chart::draw(area, &chart, theme(dark, lang))
     })
 }
 
 /// Section 2: σ and σ′ with the reader's logit marked.
 #[wasm_bindgen]
-pub fn draw_sigmoid_chart(canvas: HtmlCanvasElement, h: f64, dark: bool) -> Result<(), JsValue> {
-    draw_on(canvas, |area| sigmoid_chart::draw(area, h, theme(dark)))
+pub fn draw_sigmoid_chart(
+    canvas: HtmlCanvasElement,
+    h: f64,
+    dark: bool,
+    lang: &str,
+) -> Result<(), JsValue> {
+    draw_on(canvas, |area| {
+        sigmoid_chart::draw(area, h, theme(dark, lang))
+    })
 }
 
 #[derive(Serialize)]
@@ -313,8 +321,13 @@ pub fn derivation_readout(h: f64) -> Result<JsValue, JsValue> {
 
 /// Section 4: the three generator costs and their slopes.
 #[wasm_bindgen]
-pub fn draw_costs_chart(canvas: HtmlCanvasElement, h: f64, dark: bool) -> Result<(), JsValue> {
-    draw_on(canvas, |area| costs_chart::draw(area, h, theme(dark)))
+pub fn draw_costs_chart(
+    canvas: HtmlCanvasElement,
+    h: f64,
+    dark: bool,
+    lang: &str,
+) -> Result<(), JsValue> {
+    draw_on(canvas, |area| costs_chart::draw(area, h, theme(dark, lang)))
 }
 
 #[derive(Serialize)]
@@ -342,8 +355,15 @@ pub fn optimal_readout(mean: f64) -> Result<JsValue, JsValue> {
 }
 
 #[wasm_bindgen]
-pub fn draw_optimal_chart(canvas: HtmlCanvasElement, mean: f64, dark: bool) -> Result<(), JsValue> {
-    draw_on(canvas, |area| optimal_chart::draw(area, mean, theme(dark)))
+pub fn draw_optimal_chart(
+    canvas: HtmlCanvasElement,
+    mean: f64,
+    dark: bool,
+    lang: &str,
+) -> Result<(), JsValue> {
+    draw_on(canvas, |area| {
+        optimal_chart::draw(area, mean, theme(dark, lang))
+    })
 }
 
 /// Section 10: measured step times.
@@ -352,10 +372,11 @@ pub fn draw_step_time_chart(
     canvas: HtmlCanvasElement,
     data: JsValue,
     dark: bool,
+    lang: &str,
 ) -> Result<(), JsValue> {
     let chart: StepTimeChart = serde_wasm_bindgen::from_value(data)?;
     draw_on(canvas, |area| {
-        step_time_chart::draw(area, &chart, theme(dark))
+        step_time_chart::draw(area, &chart, theme(dark, lang))
     })
 }
 

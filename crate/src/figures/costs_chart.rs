@@ -25,15 +25,19 @@ pub fn draw<DB: DrawingBackend>(
     let text = |size: u32| ("sans-serif", size).into_font().color(&theme.ink);
 
     // Left: J(G) against D, y clipped to [−10, 5] as in the tutorial's figure.
+    let lang = theme.language;
     let costs_of_d: [Curve; 3] = [
         ("minimax ½·log(1 − D)", MINIMAX, costs::minimax),
         (
-            "non-saturating −½·log D",
+            lang.pick("non-saturating −½·log D", "não saturante −½·log D"),
             NON_SATURATING,
             costs::non_saturating,
         ),
         (
-            "max. likelihood −½·D/(1 − D)",
+            lang.pick(
+                "max. likelihood −½·D/(1 − D)",
+                "máx. verossimilhança −½·D/(1 − D)",
+            ),
             MAXIMUM_LIKELIHOOD,
             costs::maximum_likelihood,
         ),
@@ -89,12 +93,12 @@ pub fn draw<DB: DrawingBackend>(
     let slopes: [Curve; 3] = [
         ("minimax ½·σ(h)", MINIMAX, costs::minimax_slope),
         (
-            "non-saturating ½·(1 − σ(h))",
+            lang.pick("non-saturating ½·(1 − σ(h))", "não saturante ½·(1 − σ(h))"),
             NON_SATURATING,
             costs::non_saturating_slope,
         ),
         (
-            "max. likelihood ½·e^h",
+            lang.pick("max. likelihood ½·e^h", "máx. verossimilhança ½·e^h"),
             MAXIMUM_LIKELIHOOD,
             costs::maximum_likelihood_slope,
         ),

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::drawing_error;
-use super::palette::{loss_colour, Theme};
+use super::palette::{loss_colour, loss_label, Theme};
 use crate::losses::GeneratorLoss;
 
 /// Norms below this are drawn on the floor of the axis (a norm of exactly 0 has no logarithm).
@@ -81,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
 
     chart
         .configure_mesh()
-        .x_desc("step")
+        .x_desc(theme.language.pick("step", "passo"))
         .y_desc("‖∇θ loss_g‖")
         .axis_desc_style(text(14))
         .label_style(text(12))
@@ -114,7 +114,7 @@ pub fn draw<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(points, colour.stroke_width(2)))
             .map_err(drawing_error)?
-            .label(series.loss.label())
+            .label(loss_label(series.loss, theme.language))
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
             });

@@ -99,7 +99,7 @@ pub fn draw<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .x_desc("x")
-        .y_desc("density")
+        .y_desc(theme.language.pick("density", "densidade"))
         .axis_desc_style(text(13))
         .label_style(text(11))
         .axis_style(theme.ink)
@@ -162,7 +162,11 @@ pub fn draw<DB: DrawingBackend>(
         .set_secondary_coord(0f64..MAX_MEAN, 0f64..MAX_MEAN);
     chart
         .configure_mesh()
-        .x_desc("generator mean μ")
+        .x_desc(
+            theme
+                .language
+                .pick("generator mean μ", "média do gerador μ"),
+        )
         .y_desc("JS (nats)")
         .axis_desc_style(text(13))
         .label_style(text(11))

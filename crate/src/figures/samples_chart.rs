@@ -105,7 +105,7 @@ fn draw_1d<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .x_desc("x")
-        .y_desc("density")
+        .y_desc(theme.language.pick("density", "densidade"))
         .axis_desc_style(text(14))
         .label_style(text(12))
         .axis_style(theme.ink)
@@ -118,7 +118,7 @@ fn draw_1d<DB: DrawingBackend>(
         .y_desc(if data.loss.has_probability_output() {
             "D(x)"
         } else {
-            "critic h(x)"
+            theme.language.pick("critic h(x)", "crítico h(x)")
         })
         .axis_desc_style(text(14))
         .label_style(text(12))
@@ -132,7 +132,11 @@ fn draw_1d<DB: DrawingBackend>(
             Rectangle::new([(x0, 0.0), (x0 + width, d)], colour.mix(0.45).filled())
         }))
         .map_err(drawing_error)?
-        .label("generator samples")
+        .label(
+            theme
+                .language
+                .pick("generator samples", "amostras do gerador"),
+        )
         .legend(move |(x, y)| {
             Rectangle::new([(x, y - 5), (x + 16, y + 5)], colour.mix(0.45).filled())
         });
@@ -140,7 +144,7 @@ fn draw_1d<DB: DrawingBackend>(
     chart
         .draw_series(LineSeries::new(target_curve, theme.ink.stroke_width(2)))
         .map_err(drawing_error)?
-        .label("target density")
+        .label(theme.language.pick("target density", "densidade alvo"))
         .legend(move |(x, y)| {
             PathElement::new(vec![(x, y), (x + 16, y)], theme.ink.stroke_width(2))
         });
@@ -157,7 +161,7 @@ fn draw_1d<DB: DrawingBackend>(
         .label(if data.loss.has_probability_output() {
             "D(x)"
         } else {
-            "critic h(x)"
+            theme.language.pick("critic h(x)", "crítico h(x)")
         })
         .legend(move |(x, y)| {
             PathElement::new(vec![(x, y), (x + 16, y)], d_colour.stroke_width(2))
@@ -241,7 +245,7 @@ fn draw_2d<DB: DrawingBackend>(
                 .map(|c| Circle::new((c[0], c[1]), 9, theme.ink.stroke_width(2))),
         )
         .map_err(drawing_error)?
-        .label("target modes")
+        .label(theme.language.pick("target modes", "modos do alvo"))
         .legend(move |(x, y)| Circle::new((x + 8, y), 5, theme.ink.stroke_width(2)));
 
     chart
@@ -254,7 +258,11 @@ fn draw_2d<DB: DrawingBackend>(
                 .map(|p| Circle::new(p, 2, colour.filled())),
         )
         .map_err(drawing_error)?
-        .label("generator samples")
+        .label(
+            theme
+                .language
+                .pick("generator samples", "amostras do gerador"),
+        )
         .legend(move |(x, y)| Circle::new((x + 8, y), 3, colour.filled()));
 
     chart

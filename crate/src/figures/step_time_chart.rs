@@ -60,8 +60,8 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(drawing_error)?;
     chart
         .configure_mesh()
-        .x_desc("batch size n")
-        .y_desc("ms per step")
+        .x_desc(theme.language.pick("batch size n", "tamanho do lote n"))
+        .y_desc(theme.language.pick("ms per step", "ms por passo"))
         .axis_desc_style(text(13))
         .label_style(text(11))
         .axis_style(theme.ink)
@@ -83,7 +83,11 @@ pub fn draw<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(points.clone(), colour.stroke_width(2)))
             .map_err(drawing_error)?
-            .label(format!("width {}", series.width))
+            .label(format!(
+                "{} {}",
+                theme.language.pick("width", "largura"),
+                series.width
+            ))
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 14, y)], colour.stroke_width(2))
             });
