@@ -30,6 +30,15 @@ registerStrings("pt", {
       `(${detail}), então a CPU assumiu`,
   },
   floats: "floats",
+  samplesOf: (name) => `Amostras do gerador ${name}, com D(x)`,
+  losses: {
+    minimax: "minimax",
+    non_saturating: "não saturante",
+    least_squares: "mínimos quadrados",
+    wasserstein: "Wasserstein (recorte)",
+    gradient_penalty: "WGAN-GP",
+    hinge: "hinge",
+  },
   summary: (step, parts) => `Passo ${step}. Normas do gradiente mais ` +
     `recentes: ${parts}.`,
   atHeadStart: (step, parts) => "Ao final da vantagem inicial (passo " +

@@ -28,6 +28,15 @@ const STRINGS = {
         `(${detail}), so the CPU took over`,
     },
     floats: "floats",
+    samplesOf: (name) => `Samples of the ${name} generator, with D(x)`,
+    losses: {
+      minimax: "minimax",
+      non_saturating: "non-saturating",
+      least_squares: "least squares",
+      wasserstein: "Wasserstein (clip)",
+      gradient_penalty: "WGAN-GP",
+      hinge: "hinge",
+    },
     summary: (step, parts) => `Step ${step}. Latest gradient norms: ` +
       `${parts}.`,
     atHeadStart: (step, parts) => `At the end of the head start (step ` +

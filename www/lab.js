@@ -13,6 +13,11 @@ function requestedBackend() {
   return value === "webgpu" || value === "cpu" ? value : "";
 }
 
+// A loss's name as the reader sees it.
+function lossName(loss) {
+  return t().losses?.[loss] ?? loss;
+}
+
 function paragraph(text) {
   const p = document.createElement("p");
   p.textContent = text;
@@ -261,7 +266,7 @@ export class LabFigure {
         const values = [m.grad_norm, m.loss_g, m.loss_d, m.d_fake];
         if (!values.every(Number.isFinite)) {
           run.diverged[loss] = m.step;
-          notes.push(t().diverged(loss, m.step));
+          notes.push(t().diverged(lossName(loss), m.step));
           break;
         }
         run.history[loss].push([m.step, m.grad_norm]);
@@ -306,13 +311,13 @@ export class LabFigure {
     const parts = run.losses.map((loss) => {
       const h = run.history[loss];
       const last = h[h.length - 1];
-      return `${loss} ${last ? last[1].toExponential(2) : "–"}`;
+      return `${lossName(loss)} ${last ? last[1].toExponential(2) : "–"}`;
     }).join(", ");
     let summary = t().summary(run.steps, parts);
     const ended = Object.entries(run.atHeadStart);
     if (ended.length) {
       summary += " " + t().atHeadStart(run.headStart, ended.map(([loss, v]) =>
-        `${loss} ${v.toExponential(2)}`).join(", "));
+        `${lossName(loss)} ${v.toExponential(2)}`).join(", "));
     }
     const mm = run.atHeadStart.minimax;
     const ns = run.atHeadStart.non_saturating;
@@ -331,12 +336,12 @@ export class LabFigure {
     slot.replaceChildren(...losses.map((loss) => {
       const box = document.createElement("div");
       const title = document.createElement("h3");
-      title.textContent = loss;
+      title.textContent = lossName(loss);
       const canvas = document.createElement("canvas");
       canvas.width = 380;
       canvas.height = 290;
       canvas.dataset.loss = loss;
-      canvas.setAttribute("aria-label", `Samples of the ${loss} generator`);
+      canvas.setAttribute("aria-label", t().samplesOf(lossName(loss)));
       box.append(title, canvas);
       return box;
     }));
