@@ -37,11 +37,24 @@ fn activations_per_example(sizes: &[usize]) -> usize {
     inputs + hidden + sizes[sizes.len() - 1]
 }
 
-pub fn estimate(config: &TrainConfig) -> MemoryEstimate {
+/// Layer widths of the generator and of the discriminator, input first.
+fn network_sizes(config: &TrainConfig) -> (Vec<usize>, Vec<usize>) {
     let dim = config.target.dim();
     let (g, d) = (&config.generator, &config.discriminator);
-    let g_sizes = layer_sizes(g.latent_dim, dim, g.width, g.depth);
-    let d_sizes = layer_sizes(dim, 1, d.width, d.depth);
+    (
+        layer_sizes(g.latent_dim, dim, g.width, g.depth),
+        layer_sizes(dim, 1, d.width, d.depth),
+    )
+}
+
+/// (p, q): the generator's and the discriminator's parameter counts.
+pub fn parameter_counts(config: &TrainConfig) -> (usize, usize) {
+    let (g_sizes, d_sizes) = network_sizes(config);
+    (parameters(&g_sizes), parameters(&d_sizes))
+}
+
+pub fn estimate(config: &TrainConfig) -> MemoryEstimate {
+    let (g_sizes, d_sizes) = network_sizes(config);
     let parameters = parameters(&g_sizes) + parameters(&d_sizes);
     let per_parameter = match config.optimizer {
         OptimizerKind::Adam => 2,

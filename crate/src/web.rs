@@ -143,7 +143,7 @@ impl Lab {
     /// The run's settings after bounds, as an object.
     pub fn settings(&self) -> Result<JsValue, JsValue> {
         let config = self.comparison.trainers[0].config();
-        to_js(&serde_json_config(config))
+        to_js(&config_view(config))
     }
 
     /// Steps taken by each trainer.
@@ -215,16 +215,8 @@ struct ConfigView {
     discriminator_parameters: usize,
 }
 
-fn serde_json_config(config: &crate::training::TrainConfig) -> ConfigView {
-    let dim = config.target.dim();
-    let mlp_params = |d_in: usize, d_out: usize, width: usize, depth: usize| {
-        let mut sizes = vec![d_in];
-        sizes.extend(std::iter::repeat_n(width, depth));
-        sizes.push(d_out);
-        sizes.windows(2).map(|p| p[0] * p[1] + p[1]).sum()
-    };
-    let g = &config.generator;
-    let d = &config.discriminator;
+fn config_view(config: &TrainConfig) -> ConfigView {
+    let (generator_parameters, discriminator_parameters) = crate::memory::parameter_counts(config);
     ConfigView {
         target: config.target,
         batch_size: config.batch_size,
@@ -234,8 +226,8 @@ fn serde_json_config(config: &crate::training::TrainConfig) -> ConfigView {
         head_start: config.head_start,
         optimizer: config.optimizer.id(),
         seed: config.seed,
-        generator_parameters: mlp_params(g.latent_dim, dim, g.width, g.depth),
-        discriminator_parameters: mlp_params(dim, 1, d.width, d.depth),
+        generator_parameters,
+        discriminator_parameters,
     }
 }
 
