@@ -5,8 +5,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::drawing_error;
 use super::palette::Theme;
+use super::{draw_legend, drawing_error};
 use crate::maths::{costs, sigmoid};
 
 const MINIMAX: RGBColor = RGBColor(213, 94, 0);
@@ -80,14 +80,7 @@ pub fn draw<DB: DrawingBackend>(
             theme.ink.mix(0.5).stroke_width(1),
         ))
         .map_err(drawing_error)?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerLeft)
-        .background_style(theme.background.mix(0.9))
-        .border_style(theme.grid)
-        .label_font(text(11))
-        .draw()
-        .map_err(drawing_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::LowerLeft, theme, 11)?;
 
     // Right: |dJ/dh| on a log scale.
     let slopes: [Curve; 3] = [
@@ -141,14 +134,7 @@ pub fn draw<DB: DrawingBackend>(
             theme.ink.mix(0.5).stroke_width(1),
         ))
         .map_err(drawing_error)?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(theme.background.mix(0.9))
-        .border_style(theme.grid)
-        .label_font(text(11))
-        .draw()
-        .map_err(drawing_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::LowerRight, theme, 11)?;
 
     area.present().map_err(drawing_error)
 }

@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::drawing_error;
 use super::palette::{loss_colour, loss_label, Theme};
+use super::{draw_legend, drawing_error};
 use crate::losses::GeneratorLoss;
 
 /// Norms below this are drawn on the floor of the axis (a norm of exactly 0 has no logarithm).
@@ -131,14 +131,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerLeft)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(text(13))
-        .draw()
-        .map_err(drawing_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::LowerLeft, theme, 13)?;
 
     area.present().map_err(drawing_error)
 }

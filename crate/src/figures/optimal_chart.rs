@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
-use super::drawing_error;
 use super::palette::Theme;
+use super::{draw_legend, drawing_error};
 use crate::maths::{
     jensen_shannon, kl_divergence, optimal_discriminator, value_at_optimal_discriminator,
     wasserstein_1, Gaussian,
@@ -142,14 +142,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(drawing_error)?
         .label("D*(x)")
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], OPTIMAL_D.stroke_width(2)));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(theme.background.mix(0.9))
-        .border_style(theme.grid)
-        .label_font(text(11))
-        .draw()
-        .map_err(drawing_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::UpperRight, theme, 11)?;
 
     // Right: JS and W1 against μ.
     let mut chart = ChartBuilder::on(&right)
@@ -227,14 +220,7 @@ pub fn draw<DB: DrawingBackend>(
     chart
         .draw_secondary_series([Circle::new((mean, wasserstein_1(p, q)), 5, W1.filled())])
         .map_err(drawing_error)?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(theme.background.mix(0.9))
-        .border_style(theme.grid)
-        .label_font(text(11))
-        .draw()
-        .map_err(drawing_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::LowerRight, theme, 11)?;
 
     area.present().map_err(drawing_error)
 }

@@ -8,8 +8,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::drawing_error;
 use super::palette::{loss_colour, Theme};
+use super::{draw_legend, drawing_error};
 use crate::data::Target;
 use crate::losses::GeneratorLoss;
 
@@ -167,14 +167,7 @@ fn draw_1d<DB: DrawingBackend>(
             PathElement::new(vec![(x, y), (x + 16, y)], d_colour.stroke_width(2))
         });
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(text(12))
-        .draw()
-        .map_err(drawing_error)
+    draw_legend(&mut chart, SeriesLabelPosition::UpperRight, theme, 12)
 }
 
 /// [0, 1] for probabilities; the observed range of the critic's score otherwise.
@@ -265,12 +258,5 @@ fn draw_2d<DB: DrawingBackend>(
         )
         .legend(move |(x, y)| Circle::new((x + 8, y), 3, colour.filled()));
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(text(12))
-        .draw()
-        .map_err(drawing_error)
+    draw_legend(&mut chart, SeriesLabelPosition::UpperRight, theme, 12)
 }

@@ -4,8 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::drawing_error;
 use super::palette::Theme;
+use super::{draw_legend, drawing_error};
 use crate::maths::{sigmoid, sigmoid_prime};
 
 pub const H_RANGE: f64 = 12.0;
@@ -100,13 +100,6 @@ pub fn draw<DB: DrawingBackend>(
         ])
         .map_err(drawing_error)?;
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(theme.background.mix(0.9))
-        .border_style(theme.grid)
-        .label_font(text(12))
-        .draw()
-        .map_err(drawing_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::UpperLeft, theme, 12)?;
     area.present().map_err(drawing_error)
 }

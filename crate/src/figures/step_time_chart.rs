@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::drawing_error;
 use super::palette::Theme;
+use super::{draw_legend, drawing_error};
 
 const COLOURS: [RGBColor; 4] = [
     RGBColor(0, 114, 178),
@@ -100,14 +100,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(drawing_error)?;
     }
     if !data.series.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(theme.background.mix(0.9))
-            .border_style(theme.grid)
-            .label_font(text(11))
-            .draw()
-            .map_err(drawing_error)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft, theme, 11)?;
     }
     area.present().map_err(drawing_error)
 }
