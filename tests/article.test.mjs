@@ -4,25 +4,11 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { startServer } from "./serve.mjs";
-import { countDrawnPixels, launch, openPage, OUTPUT, waitForDrawn,
-  waitForLabSteps } from "./browser.mjs";
+import { test } from "node:test";
+import { countDrawnPixels, openPage, OUTPUT, useServerAndBrowser,
+  waitForDrawn, waitForLabSteps } from "./browser.mjs";
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useServerAndBrowser();
 
 function readoutValue(text) {
   return Number(text.trim().replace("−", "-"));
@@ -36,8 +22,8 @@ async function tableValues(page, selector) {
 
 test("walks the derivation by keyboard, autodiff agreeing at each step",
   async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${base}?backend=cpu#derivation`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.base}?backend=cpu#derivation`);
     const figure = "#fig-derivation";
     await page.locator(figure).scrollIntoViewIfNeeded();
     await page.waitForSelector(`${figure} tbody tr`);
@@ -66,8 +52,8 @@ test("walks the derivation by keyboard, autodiff agreeing at each step",
   });
 
 test("every figure draws, with the numbers of the closed forms", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${base}?backend=cpu`);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(`${env.base}?backend=cpu`);
   await page.waitForSelector("#status[hidden]", { state: "attached" });
   const sectionsDir = path.join(OUTPUT, "sections");
   fs.mkdirSync(sectionsDir, { recursive: true });
@@ -93,7 +79,7 @@ test("every figure draws, with the numbers of the closed forms", async () => {
     for (let i = 0; i < canvases.length; i += 1) {
       await waitForDrawn(page, `#${id} figure.live canvas`, i);
       const drawn = await countDrawnPixels(page,
-        `#${id} figure.live canvas >> nth=${i}`);
+        `#${id} figure.live canvas`, i);
       assert.ok(drawn > 500, `section ${id}, canvas ${i}: ${drawn} pixels`);
     }
     await page.locator(`#${id}`).screenshot({
@@ -111,21 +97,21 @@ test("every figure draws, with the numbers of the closed forms", async () => {
 
 test("both languages load, and ?lang= switches and is remembered",
   async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${base}pt.html?backend=cpu`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.base}pt.html?backend=cpu`);
     assert.equal(await page.getAttribute("html", "lang"), "pt-BR");
     await page.waitForSelector("#status[hidden]", { state: "attached" });
     await page.locator("#sigmoid").scrollIntoViewIfNeeded();
     await waitForDrawn(page, "#fig-sigmoid canvas");
 
-    await page.goto(`${base}index.html?lang=en`);
+    await page.goto(`${env.base}index.html?lang=en`);
     await page.waitForURL(/index\.html/);
     assert.equal(await page.getAttribute("html", "lang"), "en");
-    await page.goto(`${base}index.html?lang=pt`);
+    await page.goto(`${env.base}index.html?lang=pt`);
     await page.waitForURL(/pt\.html/);
     assert.equal(await page.getAttribute("html", "lang"), "pt-BR");
     // Remembered: the English page now sends the reader to Portuguese.
-    await page.goto(`${base}index.html`);
+    await page.goto(`${env.base}index.html`);
     await page.waitForURL(/pt\.html/);
     await page.waitForSelector("#status[hidden]", { state: "attached" });
     assert.deepEqual(errors, []);

@@ -4,7 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
 
 export const OUTPUT = path.join(path.dirname(fileURLToPath(import.meta.url)),
   "output");
@@ -67,10 +69,12 @@ export async function countColouredPixels(page, selector, colours, inset) {
   }, { colours, inset });
 }
 
-// Pixels of a canvas that differ from its top-left corner (the background):
-// evidence that something was drawn on it.
-export async function countDrawnPixels(page, selector) {
-  return page.$eval(selector, (canvas) => {
+// Pixels of the index-th canvas matching a CSS selector that differ from its
+// top-left corner (the background): evidence that something was drawn on it.
+export async function countDrawnPixels(page, selector, index = 0) {
+  return page.$$eval(selector, (canvases, index) => {
+    const canvas = canvases[index];
+    if (!canvas) return 0;
     const { width, height } = canvas;
     const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
     const [r, g, b] = data;
@@ -80,16 +84,22 @@ export async function countDrawnPixels(page, selector) {
           Math.abs(data[i + 2] - b) > 30) drawn += 1;
     }
     return drawn;
-  });
+  }, index);
 }
 
-// The step count a lab's summary line reports.
-export async function labSteps(page, figure) {
-  const text = await page.textContent(`${figure} [data-readout="summary"]`);
-  const match = /(?:Step|Passo) (\d+)/.exec(text ?? "");
-  return match ? Number(match[1]) : 0;
+// Waits until that canvas has more than `minimum` drawn pixels (figures draw
+// a moment after they scroll into view).
+export async function waitForDrawn(page, selector, index = 0, minimum = 500) {
+  const deadline = Date.now() + 60_000;
+  while (await countDrawnPixels(page, selector, index) <= minimum) {
+    if (Date.now() > deadline) {
+      throw new Error(`${selector} #${index} was not drawn within 60 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
+// Waits until a lab's summary line reports at least `steps` steps.
 export async function waitForLabSteps(page, figure, steps, timeout) {
   await page.waitForFunction(({ figure, steps }) => {
     const el = document.querySelector(`${figure} [data-readout="summary"]`);
@@ -98,20 +108,18 @@ export async function waitForLabSteps(page, figure, steps, timeout) {
   }, { figure, steps }, { timeout });
 }
 
-// Waits until the index-th canvas matching a CSS selector has more than
-// `minimum` drawn pixels.
-export async function waitForDrawn(page, selector, index = 0, minimum = 500) {
-  await page.waitForFunction(({ selector, index, minimum }) => {
-    const canvas = document.querySelectorAll(selector)[index];
-    if (!canvas) return false;
-    const { width, height } = canvas;
-    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-    const [r, g, b] = data;
-    let drawn = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) +
-          Math.abs(data[i + 2] - b) > 30) drawn += 1;
-    }
-    return drawn > minimum;
-  }, { selector, index, minimum }, { timeout: 60_000 });
+// The server and the browser a test file shares: started before its first
+// test, closed after its last. Read `env.base` and `env.browser` inside tests.
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(0);
+    env.base = `http://127.0.0.1:${env.server.address().port}/`;
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

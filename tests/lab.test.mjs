@@ -2,10 +2,9 @@
 // and on WebGPU, draws the gradient chart, and logs no console error.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { startServer } from "./serve.mjs";
-import { countColouredPixels, launch, openPage, OUTPUT, waitForLabSteps }
-  from "./browser.mjs";
+import { test } from "node:test";
+import { countColouredPixels, openPage, OUTPUT, useServerAndBrowser,
+  waitForLabSteps } from "./browser.mjs";
 
 // Colours of the minimax and non-saturating lines (figures/palette.rs).
 const MINIMAX = [213, 94, 0];
@@ -15,24 +14,11 @@ const PLOT_AREA = { left: 90, right: 20, top: 20, bottom: 60 };
 const LAB = "#fig-vanishing";
 const CHART = `${LAB} .gradient-chart`;
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useServerAndBrowser();
 
 test("trains 200+ steps on the CPU backend and draws both curves", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${base}?backend=cpu#vanishing`);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(`${env.base}?backend=cpu#vanishing`);
   await page.locator(LAB).scrollIntoViewIfNeeded();
   // The lab starts, and plays, when it scrolls into view.
   await waitForLabSteps(page, LAB, 400, 120_000);
@@ -62,8 +48,8 @@ test("trains 200+ steps on the CPU backend and draws both curves", async () => {
 });
 
 test("trains a few steps on WebGPU (software adapter here)", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${base}?backend=webgpu#vanishing`);
+  const { page, errors } = await openPage(env.browser);
+  await page.goto(`${env.base}?backend=webgpu#vanishing`);
   await page.locator(LAB).scrollIntoViewIfNeeded();
   await page.waitForSelector(`${LAB} [data-action="pause"]:not([disabled])`,
     { timeout: 120_000 });
