@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::palette::Theme;
-use super::{draw_legend, drawing_error};
+use super::{draw_legend, drawing_error, style_mesh};
 use crate::maths::{costs, sigmoid};
 
 const MINIMAX: RGBColor = RGBColor(213, 94, 0);
@@ -22,7 +22,6 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), String> {
     area.fill(&theme.background).map_err(drawing_error)?;
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 / 2);
-    let text = |size: u32| ("sans-serif", size).into_font().color(&theme.ink);
 
     // Left: J(G) against D, y clipped to [−10, 5] as in the tutorial's figure.
     let lang = theme.language;
@@ -48,15 +47,9 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(54)
         .build_cartesian_2d(0f64..1.0, -10f64..5.0)
         .map_err(drawing_error)?;
-    chart
-        .configure_mesh()
+    style_mesh(&mut chart.configure_mesh(), theme, 11)
         .x_desc("D(G(z))")
         .y_desc("J(G)")
-        .axis_desc_style(text(13))
-        .label_style(text(11))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid.mix(0.4))
-        .bold_line_style(theme.grid)
         .draw()
         .map_err(drawing_error)?;
     for (label, colour, f) in costs_of_d {
@@ -102,15 +95,9 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(64)
         .build_cartesian_2d(-10f64..10.0, (1e-5f64..1e2).log_scale())
         .map_err(drawing_error)?;
-    chart
-        .configure_mesh()
+    style_mesh(&mut chart.configure_mesh(), theme, 11)
         .x_desc("logit h")
         .y_desc("|dJ/dh|")
-        .axis_desc_style(text(13))
-        .label_style(text(11))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid.mix(0.4))
-        .bold_line_style(theme.grid)
         .y_label_formatter(&|v| format!("{v:.0e}"))
         .draw()
         .map_err(drawing_error)?;

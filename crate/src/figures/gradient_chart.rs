@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::palette::{loss_colour, loss_label, Theme};
-use super::{draw_legend, drawing_error};
+use super::{draw_legend, drawing_error, style_mesh};
 use crate::losses::GeneratorLoss;
 
 /// Norms below this are drawn on the floor of the axis (a norm of exactly 0 has no logarithm).
@@ -67,7 +67,6 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let (y_lo, y_hi) = chart_data.y_range();
     let x_max = chart_data.x_max();
-    let text = |size: u32| ("sans-serif", size).into_font().color(&theme.ink);
 
     area.fill(&theme.background).map_err(drawing_error)?;
 
@@ -79,15 +78,9 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(0f64..x_max, (y_lo..y_hi).log_scale())
         .map_err(drawing_error)?;
 
-    chart
-        .configure_mesh()
+    style_mesh(&mut chart.configure_mesh(), theme, 12)
         .x_desc(theme.language.pick("step", "passo"))
         .y_desc("‖∇θ loss_g‖")
-        .axis_desc_style(text(14))
-        .label_style(text(12))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid.mix(0.5))
-        .bold_line_style(theme.grid)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0e}"))
         .draw()

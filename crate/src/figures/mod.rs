@@ -9,7 +9,8 @@ pub mod samples_chart;
 pub mod sigmoid_chart;
 pub mod step_time_chart;
 
-use plotters::chart::{ChartContext, SeriesLabelPosition};
+use plotters::chart::{ChartContext, MeshStyle, SeriesLabelPosition};
+use plotters::coord::ranged1d::Ranged;
 use plotters::coord::CoordTranslate;
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::*;
@@ -39,4 +40,19 @@ pub(crate) fn draw_legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
         .label_font(("sans-serif", font_size).into_font().color(&theme.ink))
         .draw()
         .map_err(drawing_error)
+}
+
+/// The axes and grid every chart uses: tick labels at `font_size`, axis titles two points
+/// larger, light and bold grid lines in the theme's grid colour.
+pub(crate) fn style_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    theme: Theme,
+    font_size: u32,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    let text = |size: u32| ("sans-serif", size).into_font().color(&theme.ink);
+    mesh.axis_desc_style(text(font_size + 2))
+        .label_style(text(font_size))
+        .axis_style(theme.ink)
+        .light_line_style(theme.grid.mix(0.4))
+        .bold_line_style(theme.grid)
 }

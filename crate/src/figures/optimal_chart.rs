@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use serde::Serialize;
 
 use super::palette::Theme;
-use super::{draw_legend, drawing_error};
+use super::{draw_legend, drawing_error, style_mesh};
 use crate::maths::{
     jensen_shannon, kl_divergence, optimal_discriminator, value_at_optimal_discriminator,
     wasserstein_1, Gaussian,
@@ -96,15 +96,9 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(-4f64..MAX_MEAN + 4.0, 0f64..0.45)
         .map_err(drawing_error)?
         .set_secondary_coord(-4f64..MAX_MEAN + 4.0, 0f64..1.05);
-    chart
-        .configure_mesh()
+    style_mesh(&mut chart.configure_mesh(), theme, 11)
         .x_desc("x")
         .y_desc(theme.language.pick("density", "densidade"))
-        .axis_desc_style(text(13))
-        .label_style(text(11))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid.mix(0.4))
-        .bold_line_style(theme.grid)
         .draw()
         .map_err(drawing_error)?;
     chart

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::palette::{loss_colour, Theme};
-use super::{draw_legend, drawing_error};
+use super::{draw_legend, drawing_error, style_mesh};
 use crate::data::Target;
 use crate::losses::GeneratorLoss;
 
@@ -102,15 +102,9 @@ fn draw_1d<DB: DrawingBackend>(
         .map_err(drawing_error)?
         .set_secondary_coord(-EXTENT..EXTENT, d_lo..d_hi);
 
-    chart
-        .configure_mesh()
+    style_mesh(&mut chart.configure_mesh(), theme, 12)
         .x_desc("x")
         .y_desc(theme.language.pick("density", "densidade"))
-        .axis_desc_style(text(14))
-        .label_style(text(12))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid.mix(0.4))
-        .bold_line_style(theme.grid)
         .draw()
         .map_err(drawing_error)?;
     chart

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::palette::Theme;
-use super::{draw_legend, drawing_error};
+use super::{draw_legend, drawing_error, style_mesh};
 use crate::maths::{sigmoid, sigmoid_prime};
 
 pub const H_RANGE: f64 = 12.0;
@@ -31,7 +31,6 @@ pub fn draw<DB: DrawingBackend>(
     h: f64,
     theme: Theme,
 ) -> Result<(), String> {
-    let text = |size: u32| ("sans-serif", size).into_font().color(&theme.ink);
     area.fill(&theme.background).map_err(drawing_error)?;
     let mut chart = ChartBuilder::on(area)
         .margin(12)
@@ -39,14 +38,8 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(44)
         .build_cartesian_2d(-H_RANGE..H_RANGE, 0f64..1.05)
         .map_err(drawing_error)?;
-    chart
-        .configure_mesh()
+    style_mesh(&mut chart.configure_mesh(), theme, 12)
         .x_desc("logit h")
-        .axis_desc_style(text(14))
-        .label_style(text(12))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid.mix(0.4))
-        .bold_line_style(theme.grid)
         .draw()
         .map_err(drawing_error)?;
 

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::palette::Theme;
-use super::{draw_legend, drawing_error};
+use super::{draw_legend, drawing_error, style_mesh};
 
 const COLOURS: [RGBColor; 4] = [
     RGBColor(0, 114, 178),
@@ -32,7 +32,6 @@ pub fn draw<DB: DrawingBackend>(
     data: &StepTimeChart,
     theme: Theme,
 ) -> Result<(), String> {
-    let text = |size: u32| ("sans-serif", size).into_font().color(&theme.ink);
     area.fill(&theme.background).map_err(drawing_error)?;
 
     let values = data
@@ -58,15 +57,9 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(56)
         .build_cartesian_2d((16f64..2048.0).log_scale(), (y_lo..y_hi).log_scale())
         .map_err(drawing_error)?;
-    chart
-        .configure_mesh()
+    style_mesh(&mut chart.configure_mesh(), theme, 11)
         .x_desc(theme.language.pick("batch size n", "tamanho do lote n"))
         .y_desc(theme.language.pick("ms per step", "ms por passo"))
-        .axis_desc_style(text(13))
-        .label_style(text(11))
-        .axis_style(theme.ink)
-        .light_line_style(theme.grid.mix(0.4))
-        .bold_line_style(theme.grid)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.2}"))
         .draw()
