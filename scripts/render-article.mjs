@@ -3,6 +3,10 @@
 // inline styles the page's content security policy forbids), written to
 // www/index.html (English) and www/pt.html (Portuguese). A formula KaTeX
 // cannot parse fails the build instead of reaching the reader as raw LaTeX.
+//
+// It then writes www/embed.html, the page that shows one figure alone in an
+// iframe: every live figure of both articles, and the lab's markup, copied
+// into templates, so that an embed and the article can never drift apart.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +40,25 @@ function typeset(html, file) {
   return { out, count };
 }
 
+const LIVE_FIGURE = /<figure class="live[\s"][\s\S]*?<\/figure>/g;
+const LAB_TEMPLATE = /<template id="lab-template">([\s\S]*?)<\/template>/;
+
+// The article's live figures as templates named figure-<lang>-<id>, and its
+// lab markup as lab-template-<lang>.
+function embedTemplates(html, lang, file) {
+  const templates = [];
+  for (const figure of html.match(LIVE_FIGURE) ?? []) {
+    const id = /data-figure="([a-z_]+)"/.exec(figure)?.[1];
+    if (!id) throw new Error(`${file}: a live figure without data-figure`);
+    templates.push(`<template id="figure-${lang}-${id}">${figure}</template>`);
+  }
+  const lab = LAB_TEMPLATE.exec(html);
+  if (!lab) throw new Error(`${file}: no lab template`);
+  templates.push(`<template id="lab-template-${lang}">${lab[1]}</template>`);
+  return templates;
+}
+
+const templates = [];
 for (const [source, target] of Object.entries(PAGES)) {
   const file = path.join(root, "src", source);
   if (!fs.existsSync(file)) {
@@ -44,4 +67,12 @@ for (const [source, target] of Object.entries(PAGES)) {
   const { out, count } = typeset(fs.readFileSync(file, "utf8"), source);
   fs.writeFileSync(path.join(root, target), out);
   console.log(`${source} → www/${target}: ${count} formulas as MathML`);
+  templates.push(...embedTemplates(out, source.slice(0, 2), source));
 }
+
+const shell = fs.readFileSync(path.join(root, "src", "embed.html"), "utf8");
+const marker = /<!-- figures:[\s\S]*?-->/;
+if (!marker.test(shell)) throw new Error("embed.html: no figures marker");
+fs.writeFileSync(path.join(root, "embed.html"),
+  shell.replace(marker, templates.join("\n")));
+console.log(`src/embed.html → www/embed.html: ${templates.length} templates`);

@@ -73,7 +73,7 @@ test("every figure draws, with the numbers of the closed forms", async () => {
     }
     if (id === "cost") {
       await page.waitForFunction(() => /Measured/.test(document
-        .querySelector('[data-readout="cost-status"]').textContent), null,
+        .querySelector('[data-readout="cost-status"]')?.textContent ?? ""), null,
       { timeout: 120_000 });
     }
     for (let i = 0; i < canvases.length; i += 1) {

@@ -19,13 +19,9 @@ function isFallback(adapter) {
 // requested: "webgpu", "cpu" or "" (choose). Returns
 // { backend: "webgpu" | "cpu", adapter: string, reason: code }, where the
 // reason's code is turned into a sentence in the page's language (i18n.js).
-export async function chooseBackend(requested, hasWebgpuBackend) {
+export async function chooseBackend(requested) {
   if (requested === "cpu") {
     return { backend: "cpu", adapter: "", reason: "url" };
-  }
-  if (!hasWebgpuBackend) {
-    return { backend: "cpu", adapter: "",
-      reason: "noBackend" };
   }
   if (!self.navigator.gpu) {
     return { backend: "cpu", adapter: "",

@@ -1,8 +1,10 @@
 // Section 10's figure: one training step timed on the page's backend for
 // several batch sizes and widths (in a worker, so the page stays smooth), and
 // the memory the parameters, Adam's state and the activations take.
-import { draw_step_time_chart, memory_estimate } from "./pkg/gan_gradients.js";
+import { draw_step_time_chart, memory_estimate, table_csv }
+  from "./pkg/gan_gradients.js";
 import { drawWithCssomStyles } from "./plotters-css.js";
+import { addChartTools, fitCanvas } from "./chart-tools.js";
 import { format } from "./figures.js";
 import { t } from "./i18n.js";
 
@@ -12,7 +14,8 @@ function kib(bytes) {
   return `${format(bytes / 1024, 4)} KiB`;
 }
 
-export function startCostFigure(figure) {
+// options: backend ("" to choose, "cpu" or "webgpu").
+export function startCostFigure(figure, options = {}) {
   const status = figure.querySelector('[data-readout="cost-status"]');
   const canvas = figure.querySelector("canvas");
   const table = figure.querySelector('[data-readout="memory"]');
@@ -38,10 +41,24 @@ export function startCostFigure(figure) {
     return tr;
   }));
 
-  const redraw = () => drawWithCssomStyles(() =>
-    draw_step_time_chart(canvas, { series }, dark.matches,
-      document.documentElement.lang));
+  const summary = document.createElement("p");
+  summary.className = "summary";
+  const tools = addChartTools(canvas, { name: figure.id || "cost", summary,
+    csv: () => table_csv({ columns: ["width", "batch", "ms_per_step"],
+      rows: series.flatMap((line) => line.points.map(([batch, ms]) =>
+        [line.width, batch, ms])) }) });
+  tools.after(summary);
+
+  const redraw = () => {
+    drawWithCssomStyles(() => draw_step_time_chart(canvas, { series },
+      dark.matches, document.documentElement.lang));
+    const n = series.reduce((count, line) => count + line.points.length, 0);
+    summary.textContent = t().chartSummary.cost(n) + " " +
+      series.map((line) => t().costLine(line.width, line.points.map(
+        ([batch, ms]) => `${batch}: ${format(ms, 3)}`).join(", "))).join(" ");
+  };
   dark.addEventListener("change", redraw);
+  fitCanvas(canvas, redraw);
 
   const button = figure.querySelector('[data-action="measure"]');
   const measure = () => {
@@ -72,9 +89,9 @@ export function startCostFigure(figure) {
       }
     };
     worker.postMessage({ type: "measure",
-      requestedBackend: new URLSearchParams(location.search).get("backend")
-        ?? "" });
+      requestedBackend: options.backend ?? "" });
   };
   button.addEventListener("click", measure);
   measure();
+  return { state: () => [], valueOf: () => undefined };
 }

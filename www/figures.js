@@ -2,6 +2,7 @@
 // by the Rust module in f64 next to it.
 import * as wasm from "./pkg/gan_gradients.js";
 import { drawWithCssomStyles } from "./plotters-css.js";
+import { addChartTools, fitCanvas } from "./chart-tools.js";
 import { t } from "./i18n.js";
 
 const dark = window.matchMedia("(prefers-color-scheme: dark)");
@@ -28,10 +29,14 @@ function fillTable(table, rows) {
   }));
 }
 
-function slider(figure, name, onInput) {
+// A slider whose value a URL may set (already bounded by the parser), and
+// whose changes are reported so that the URL follows.
+function slider(figure, name, onInput, options) {
   const input = figure.querySelector(`[data-input="${name}"]`);
+  if (options.values?.has(name)) input.value = String(options.values.get(name));
   const update = () => onInput(Number(input.value));
   input.addEventListener("input", update);
+  input.addEventListener("change", () => options.onChange?.());
   dark.addEventListener("change", update);
   update();
   return input;
@@ -43,32 +48,69 @@ function draw(figure, fn, ...args) {
     document.documentElement.lang));
 }
 
+// A figure's chart gets a summary paragraph, CSV and PNG buttons, and a
+// buffer that follows its width. Returns the summary element.
+function equipChart(figure, csv, redraw) {
+  const canvas = figure.querySelector("canvas");
+  const summary = document.createElement("p");
+  summary.className = "summary";
+  const tools = addChartTools(canvas, { name: figure.id || "figure", summary,
+    csv });
+  tools.after(summary);
+  fitCanvas(canvas, redraw);
+  return summary;
+}
+
+// The URL state of a figure made of sliders: each slider away from its
+// default value.
+function sliderState(figure) {
+  return [...figure.querySelectorAll("[data-input]")]
+    .filter((input) => input.value !== input.defaultValue)
+    .map((input) => [input.dataset.input, input.value]);
+}
+
+function sliderValue(figure, key) {
+  return figure.querySelector(`[data-input="${key}"]`)?.value;
+}
+
 const FIGURES = {
-  sigmoid(figure) {
+  sigmoid(figure, options) {
+    let redraw = () => {};
+    const summary = equipChart(figure, () => wasm.chart_csv("sigmoid", 0),
+      () => redraw());
+    summary.textContent = t().chartSummary.sigmoid(
+      format(wasm.article_number("flat_beyond", 0), 3));
     slider(figure, "h", (h) => {
-      draw(figure, wasm.draw_sigmoid_chart, h);
+      redraw = () => draw(figure, wasm.draw_sigmoid_chart, h);
+      redraw();
       const r = wasm.sigmoid_readout(h);
       figure.querySelector('[data-readout="sigmoid"]').textContent =
         `h = ${format(h, 3)}: σ(h) = ${format(r.sigma)}, ` +
         `σ′(h) = ${format(r.sigma_prime)}`;
-    });
+    }, options);
   },
 
-  costs(figure) {
+  costs(figure, options) {
+    let redraw = () => {};
+    const summary = equipChart(figure, () => wasm.chart_csv("costs", 0),
+      () => redraw());
     slider(figure, "h", (h) => {
-      draw(figure, wasm.draw_costs_chart, h);
+      redraw = () => draw(figure, wasm.draw_costs_chart, h);
+      redraw();
       const r = wasm.costs_readout(h);
       figure.querySelector('[data-readout="costs"]').textContent =
         t().costsReadout(format(h, 3), format(r.d), format(r.minimax_slope),
           format(r.non_saturating_slope), format(r.maximum_likelihood_slope));
-    });
+      summary.textContent = t().chartSummary.costs(format(h, 3),
+        format(r.minimax_slope), format(r.non_saturating_slope));
+    }, options);
   },
 
-  derivation(figure) {
+  derivation(figure, options) {
     const steps = [...figure.querySelectorAll("[data-step]")];
     const label = figure.querySelector('[data-readout="step"]');
     const table = figure.querySelector('[data-readout="derivation"]');
-    let shown = 1;
+    let shown = Number(options.values?.get("step") ?? 1);
     let h = -6;
     const s = t().derivation;
     const rowsFor = (r) => [
@@ -96,6 +138,7 @@ const FIGURES = {
     const move = (delta) => {
       shown = Math.min(steps.length, Math.max(1, shown + delta));
       render();
+      options.onChange?.();
     };
     figure.querySelector('[data-action="previous"]')
       .addEventListener("click", () => move(-1));
@@ -106,10 +149,16 @@ const FIGURES = {
       if (event.key === "ArrowRight") { move(1); event.preventDefault(); }
       if (event.key === "ArrowLeft") { move(-1); event.preventDefault(); }
     });
-    slider(figure, "h", (value) => { h = value; render(); });
+    slider(figure, "h", (value) => { h = value; render(); }, options);
+    return {
+      state: () => [...sliderState(figure),
+        ...(shown !== 1 ? [["step", shown]] : [])],
+      valueOf: (key) => (key === "step" ? String(shown)
+        : sliderValue(figure, key)),
+    };
   },
 
-  divergences(figure) {
+  divergences(figure, options) {
     const table = figure.querySelector('[data-readout="divergences"]');
     const s = t().divergences;
     slider(figure, "mean", (mean) => {
@@ -117,24 +166,38 @@ const FIGURES = {
       fillTable(table, [[s.kl, r.kl_data_g], [s.klReverse, r.kl_g_data],
         [s.js, r.js], [s.cross, r.cross_entropy], [s.entropy, r.entropy_data],
         [s.w1, r.w1]]);
-    });
+    }, options);
   },
 
-  optimal(figure) {
+  optimal(figure, options) {
     const table = figure.querySelector('[data-readout="optimal"]');
     const s = t().optimal;
-    slider(figure, "mean", (mean) => {
-      draw(figure, wasm.draw_optimal_chart, mean);
+    let mean = 0;
+    const redraw = () => draw(figure, wasm.draw_optimal_chart, mean);
+    const summary = equipChart(figure, () => wasm.chart_csv("optimal", mean),
+      redraw);
+    slider(figure, "mean", (value) => {
+      mean = value;
+      redraw();
       const r = wasm.optimal_readout(mean);
       fillTable(table, [[s.value, r.value], [s.identity, r.identity],
         [s.js, r.js], [s.ln2, Math.LN2], [s.w1, r.w1]]);
-    });
+      summary.textContent = t().chartSummary.optimal(format(mean, 3),
+        format(r.js), format(r.value));
+    }, options);
   },
 };
 
-export function startFigure(figure) {
+// Starts a closed-form figure. options: values (a Map from the URL, already
+// bounded), onChange. Returns what the page needs to keep the URL: state()
+// as [key, value] pairs, and valueOf(key), the value in use.
+export function startFigure(figure, options = {}) {
   const start = FIGURES[figure.dataset.figure];
-  if (start) start(figure);
+  const controller = start?.(figure, options);
+  return controller ?? {
+    state: () => sliderState(figure),
+    valueOf: (key) => sliderValue(figure, key),
+  };
 }
 
 // Numbers quoted in the prose, computed by the module.

@@ -2,8 +2,38 @@
 // trained side by side), runs it in chunks, and posts each chunk's metrics to
 // the page. The page restarts the worker to recover from a panic or a lost
 // device.
-import init, { Lab, has_webgpu_backend } from "./pkg/gan_gradients.js";
 import { chooseBackend } from "./backend.js";
+
+// The page is built twice (scripts/build.sh): a small module with burn's CPU
+// backend, which every page loads first, and one that adds burn's wgpu
+// backend, loaded only by a worker that trains on WebGPU.
+const MODULES = {
+  cpu: "./pkg/gan_gradients.js",
+  webgpu: "./pkg-webgpu/gan_gradients.js",
+};
+
+async function loadModule(backend) {
+  const wasm = await import(MODULES[backend]);
+  await wasm.default();
+  return wasm;
+}
+
+// A lab on the chosen backend; if WebGPU cannot start (its module does not
+// load, or burn cannot open the device), the same lab on the CPU and why.
+async function createLab(settings, choice) {
+  try {
+    const wasm = await loadModule(choice.backend);
+    return { lab: await wasm.Lab.create(settings, choice.backend), choice };
+  } catch (error) {
+    if (choice.backend !== "webgpu") throw error;
+    const wasm = await loadModule("cpu");
+    return {
+      lab: await wasm.Lab.create(settings, "cpu"),
+      choice: { backend: "cpu", adapter: choice.adapter,
+        reason: "webgpuFailed", detail: String(error) },
+    };
+  }
+}
 
 // Aim for chunks of about this many milliseconds: long enough to amortise
 // the metrics read-back, short enough for the chart to feel live.
@@ -15,21 +45,78 @@ let lab = null;
 let playing = false;
 let chunk = 4;
 let lastSnapshot = 0;
+let gpuDevice = null;
+// Settles once the device is lost and the page has been told.
+let deviceLost = null;
 
-async function start({ settings, requestedBackend }) {
-  await init();
-  let choice = await chooseBackend(requestedBackend, has_webgpu_backend());
-  try {
-    lab = await Lab.create(settings, choice.backend);
-  } catch (error) {
-    if (choice.backend !== "webgpu") throw error;
-    choice = { backend: "cpu", adapter: choice.adapter,
-      reason: "webgpuFailed", detail: String(error) };
-    lab = await Lab.create(settings, "cpu");
-  }
-  postMessage({ type: "ready", ...choice, messages: lab.messages(),
+// Keep a handle on the WebGPU device that burn creates, to tell the page when
+// it is lost (a driver reset, a GPU process crash, a test destroying it): the
+// page then restarts this lab on the CPU rather than wait on a dead device.
+if (self.GPUAdapter) {
+  const requestDevice = GPUAdapter.prototype.requestDevice;
+  GPUAdapter.prototype.requestDevice = async function (...args) {
+    const device = await requestDevice.apply(this, args);
+    gpuDevice = device;
+    deviceLost = device.lost.then((info) => {
+      playing = false;
+      postMessage({ type: "device-lost",
+        message: info.message || info.reason || "unknown reason" });
+    });
+    return device;
+  };
+}
+
+// measured: what probe() found, when the page chose the backend from it.
+async function start({ settings, requestedBackend, reason, measured }) {
+  const created = await createLab(settings,
+    await chooseBackend(requestedBackend));
+  lab = created.lab;
+  // The page may say why it asked for this backend (it measured both, or
+  // WebGPU failed before); a failure here has its own reason.
+  const choice = reason && created.choice.reason !== "webgpuFailed"
+    ? { ...created.choice, reason } : created.choice;
+  postMessage({ type: "ready", ...choice, measured, problems: lab.problems(),
     losses: lab.losses(), settings: lab.settings() });
   await snapshot();
+}
+
+// Steps per second of one backend on these settings: one step to warm up
+// (module, shaders, buffers), then chunks that double until PROBE_MS have
+// gone by. Posts { type: "probe", backend, stepsPerSecond }.
+const PROBE_MS = 300;
+
+async function probeBackend(settings, backend) {
+  const created = await createLab(settings, { backend });
+  if (created.choice.backend !== backend) {
+    created.lab.free();
+    throw new Error(created.choice.detail);
+  }
+  const timed = created.lab;
+  timed.run(1);
+  await timed.take_metrics();
+  let steps = 0;
+  let chunk = 1;
+  const t0 = performance.now();
+  while (performance.now() - t0 < PROBE_MS) {
+    timed.run(chunk);
+    await timed.take_metrics();
+    steps += chunk;
+    chunk *= 2;
+  }
+  const stepsPerSecond = (steps * 1000) / (performance.now() - t0);
+  timed.free();
+  postMessage({ type: "probe", backend, stepsPerSecond });
+}
+
+// Both backends timed on the lab's own settings, CPU first; the page waits
+// a bounded time for WebGPU (lab.js), since a software adapter may take
+// many seconds over its first step.
+async function probe({ settings }) {
+  const choice = await chooseBackend("");
+  postMessage({ type: "probe-start", ...choice });
+  if (!choice.adapter) return;
+  await probeBackend(settings, "cpu");
+  await probeBackend(settings, "webgpu");
 }
 
 async function snapshot() {
@@ -68,12 +155,14 @@ const MEASURE_WIDTHS = [32, 64, 128];
 const MEASURE_STEPS = 10;
 
 async function measure({ requestedBackend }) {
-  await init();
-  const choice = await chooseBackend(requestedBackend, has_webgpu_backend());
+  const choice = await chooseBackend(requestedBackend);
+  let backend = choice.backend;
   for (const width of MEASURE_WIDTHS) {
     for (const batch of MEASURE_BATCHES) {
-      const timed = await Lab.create({ losses: ["non_saturating"],
-        batch_size: batch, width, d_width: width }, choice.backend);
+      const created = await createLab({ losses: ["non_saturating"],
+        batch_size: batch, width, d_width: width }, { ...choice, backend });
+      const timed = created.lab;
+      backend = created.choice.backend;
       timed.run(2);
       await timed.take_metrics();
       const t0 = performance.now();
@@ -84,8 +173,7 @@ async function measure({ requestedBackend }) {
       postMessage({ type: "timing", width, batch, ms });
     }
   }
-  postMessage({ type: "measured", backend: choice.backend,
-    adapter: choice.adapter });
+  postMessage({ type: "measured", backend, adapter: choice.adapter });
 }
 
 async function handle(message) {
@@ -96,6 +184,9 @@ async function handle(message) {
     case "start":
       await start(message);
       break;
+    case "probe":
+      await probe(message);
+      break;
     case "play":
       if (!playing) {
         playing = true;
@@ -104,6 +195,13 @@ async function handle(message) {
       break;
     case "pause":
       playing = false;
+      break;
+    case "halt":
+      // A loss whose metrics stopped being finite: stop stepping it.
+      lab?.halt(message.index);
+      break;
+    case "lose-device":
+      gpuDevice?.destroy();
       break;
     case "step":
       if (!playing) {
@@ -114,9 +212,20 @@ async function handle(message) {
   }
 }
 
-function fail(error) {
+// How long an error waits for the device's `lost` promise: a read-back
+// pending on a lost device fails a moment before the loss is reported, and
+// the reader should hear of the cause, not of the failed read.
+const LOSS_GRACE_MS = 500;
+
+async function fail(error) {
   playing = false;
-  postMessage({ type: "error", message: String(error && error.message || error) });
+  if (deviceLost) {
+    const lost = await Promise.race([deviceLost.then(() => true),
+      new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS, false))]);
+    if (lost) return;
+  }
+  postMessage({ type: "error",
+    message: String(error && error.message || error) });
 }
 
 self.onmessage = (event) => handle(event.data).catch(fail);

@@ -13,6 +13,8 @@ pub mod losses;
 pub mod maths;
 pub mod memory;
 pub mod models;
+pub mod parameters;
+pub mod presets;
 pub mod settings;
 pub mod training;
 

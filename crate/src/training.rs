@@ -399,6 +399,8 @@ pub async fn read_f32<const D: usize>(tensor: Tensor<D>) -> Result<Vec<f32>, Str
 /// Several generator losses trained side by side from the same seed and the same weights.
 pub struct Comparison {
     pub trainers: Vec<Trainer>,
+    /// Trainers stopped for good (their run diverged); the others go on without them.
+    halted: Vec<bool>,
 }
 
 impl Comparison {
@@ -408,12 +410,44 @@ impl Comparison {
                 .iter()
                 .map(|&loss| Trainer::new(loss, config, device))
                 .collect(),
+            halted: vec![false; losses.len()],
         }
     }
 
-    /// `n` steps of every trainer.
+    /// Stops trainer `index` (a run whose metrics stopped being finite): stepping a diverged
+    /// network only spends time on NaNs.
+    pub fn halt(&mut self, index: usize) {
+        if let Some(halted) = self.halted.get_mut(index) {
+            *halted = true;
+        }
+    }
+
+    pub fn is_halted(&self, index: usize) -> bool {
+        self.halted.get(index).copied().unwrap_or(false)
+    }
+
+    /// Steps taken by the trainers still running (by the furthest one, once all have halted).
+    pub fn steps(&self) -> usize {
+        let running = self
+            .trainers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.halted[*i]);
+        running
+            .map(|(_, t)| t.steps())
+            .max()
+            .or_else(|| self.trainers.iter().map(Trainer::steps).max())
+            .unwrap_or(0)
+    }
+
+    /// `n` steps of every trainer that has not halted.
     pub fn run(&mut self, n: usize) {
-        for trainer in &mut self.trainers {
+        for (trainer, _) in self
+            .trainers
+            .iter_mut()
+            .zip(&self.halted)
+            .filter(|(_, halted)| !**halted)
+        {
             for _ in 0..n {
                 trainer.step();
             }

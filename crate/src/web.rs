@@ -5,6 +5,7 @@
 //! module only to draw charts (plotters draws through plotters-canvas onto the page's
 //! canvases, which a worker cannot reach).
 
+#[cfg(feature = "webgpu")]
 use std::cell::RefCell;
 
 use burn::tensor::Device;
@@ -22,6 +23,7 @@ use crate::figures::samples_chart::{self, SamplesChart};
 use crate::figures::step_time_chart::{self, StepTimeChart};
 use crate::figures::{costs_chart, optimal_chart, sigmoid_chart};
 use crate::maths::{costs, sigmoid, sigmoid_prime};
+use crate::parameters::{Kind, Problem, Scope, PARAMETERS};
 use crate::settings::RawSettings;
 use crate::training::{read_f32, Comparison, PendingMetrics, TrainConfig};
 
@@ -54,12 +56,14 @@ pub fn initialise() {
     });
 }
 
+#[cfg(feature = "webgpu")]
 thread_local! {
     /// burn's wgpu runtime can be initialised once per page (or worker); keep its device.
     static WEBGPU_DEVICE: RefCell<Option<Device>> = const { RefCell::new(None) };
 }
 
-/// The backend a lab runs on: "webgpu" (burn-wgpu) or "cpu" (burn's flex backend).
+/// The backend a lab runs on: "webgpu" (burn-wgpu, in the module built with it) or "cpu"
+/// (burn's flex backend, in every module).
 async fn device_for(backend: &str) -> Result<Device, String> {
     match backend {
         "cpu" => Ok(Device::flex().autodiff()),
@@ -68,6 +72,7 @@ async fn device_for(backend: &str) -> Result<Device, String> {
     }
 }
 
+#[cfg(feature = "webgpu")]
 async fn webgpu_device() -> Result<Device, String> {
     if let Some(device) = WEBGPU_DEVICE.with(|d| d.borrow().clone()) {
         return Ok(device);
@@ -80,10 +85,15 @@ async fn webgpu_device() -> Result<Device, String> {
     Ok(device)
 }
 
+#[cfg(not(feature = "webgpu"))]
+async fn webgpu_device() -> Result<Device, String> {
+    Err("this module was built without the WebGPU backend".into())
+}
+
 /// Whether this build carries the WebGPU backend.
 #[wasm_bindgen]
 pub fn has_webgpu_backend() -> bool {
-    true
+    cfg!(feature = "webgpu")
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -96,14 +106,14 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub struct Lab {
     comparison: Comparison,
-    messages: Vec<String>,
+    problems: Vec<Problem>,
     backend: String,
 }
 
 #[wasm_bindgen]
 impl Lab {
     /// A lab from the page's settings (an object of strings and numbers; anything invalid is
-    /// replaced by its default and reported by [`Lab::messages`]) on "webgpu" or "cpu".
+    /// replaced by its default and reported by [`Lab::problems`]) on "webgpu" or "cpu".
     pub async fn create(settings: JsValue, backend: String) -> Result<Lab, JsValue> {
         let raw: RawSettings = if settings.is_undefined() || settings.is_null() {
             RawSettings::default()
@@ -111,20 +121,21 @@ impl Lab {
             serde_wasm_bindgen::from_value(settings)
                 .map_err(|e| JsValue::from_str(&format!("settings could not be read: {e}")))?
         };
-        let (settings, messages) = raw.resolve();
+        let (settings, problems) = raw.resolve();
         let device = device_for(&backend)
             .await
             .map_err(|e| JsValue::from_str(&e))?;
         Ok(Lab {
             comparison: Comparison::new(&settings.losses, &settings.config, &device),
-            messages,
+            problems,
             backend,
         })
     }
 
-    /// Sentences about settings that were replaced by their defaults.
-    pub fn messages(&self) -> Vec<String> {
-        self.messages.clone()
+    /// The settings that were replaced by their defaults: an array of `Problem` objects, which
+    /// the page turns into sentences in its language.
+    pub fn problems(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.problems)
     }
 
     pub fn backend(&self) -> String {
@@ -146,9 +157,14 @@ impl Lab {
         to_js(&config_view(config))
     }
 
-    /// Steps taken by each trainer.
+    /// Steps taken by the losses still training.
     pub fn steps(&self) -> usize {
-        self.comparison.trainers[0].steps()
+        self.comparison.steps()
+    }
+
+    /// Stops loss `index` for good: its run diverged, the others go on.
+    pub fn halt(&mut self, index: usize) {
+        self.comparison.halt(index);
     }
 
     /// Queues `steps` steps of every loss (on WebGPU the work is submitted, not awaited).
@@ -391,4 +407,96 @@ pub fn article_number(name: &str, arg: f64) -> f64 {
         "flat_beyond" => sigmoid_chart::flat_beyond(),
         _ => f64::NAN,
     }
+}
+
+/// Parses a query string (`location.search`, or an embed's): `{figure, figure_given, values:
+/// [[key, value], …], problems: [Problem, …]}`. Every value is inside its bounds.
+#[wasm_bindgen]
+pub fn parse_query(query: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::parameters::parse_query(query))
+}
+
+/// Every preset's id, in the order the article offers them.
+#[wasm_bindgen]
+pub fn preset_ids() -> Vec<String> {
+    crate::presets::IDS
+        .iter()
+        .map(|id| id.to_string())
+        .collect()
+}
+
+/// Preset `id`'s complete settings (the lab controls' values), or null for an unknown id.
+#[wasm_bindgen]
+pub fn preset_settings(id: &str) -> Result<JsValue, JsValue> {
+    match crate::presets::preset(id) {
+        Some(settings) => to_js(&settings),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+/// A parameter as the page sees it: for checking that each control carries the parser's
+/// bounds, and for the README's list.
+#[derive(Serialize)]
+struct ParameterView {
+    key: &'static str,
+    /// "page", "labs", or the figures it applies to.
+    figures: Vec<&'static str>,
+    kind: &'static str,
+    min: Option<f64>,
+    max: Option<f64>,
+    choices: Option<&'static [&'static str]>,
+}
+
+/// Every parameter the URL can carry, with its bounds.
+#[wasm_bindgen]
+pub fn parameter_table() -> Result<JsValue, JsValue> {
+    let views: Vec<ParameterView> = PARAMETERS
+        .iter()
+        .map(|p| {
+            let (min, max) = p.bounds().unzip();
+            ParameterView {
+                key: p.key,
+                figures: match p.scope {
+                    Scope::Page => vec!["page"],
+                    Scope::Labs => vec!["labs"],
+                    Scope::Figures(figures) => figures.to_vec(),
+                },
+                kind: match p.kind {
+                    Kind::Whole { .. } => "whole",
+                    Kind::Real { .. } => "real",
+                    Kind::OneOf(_) => "one_of",
+                    Kind::ListOf(_) => "list_of",
+                    Kind::Switch => "switch",
+                },
+                min,
+                max,
+                choices: match p.kind {
+                    Kind::OneOf(ids) | Kind::ListOf(ids) => Some(ids),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    to_js(&views)
+}
+
+/// The data of a closed-form chart as CSV: "sigmoid", "costs" or "optimal" (at generator mean
+/// `arg`).
+#[wasm_bindgen]
+pub fn chart_csv(figure: &str, arg: f64) -> Result<String, JsValue> {
+    use crate::figures::tables;
+    match figure {
+        "sigmoid" => Ok(tables::sigmoid_table().to_csv()),
+        "costs" => Ok(tables::costs_table().to_csv()),
+        "optimal" => Ok(tables::optimal_table(arg).to_csv()),
+        other => Err(JsValue::from_str(&format!("no table for \"{other}\""))),
+    }
+}
+
+/// Any table the page holds (a lab's history, measured step times) as CSV: `columns`, an
+/// array of names, and `rows`, an array of arrays of numbers and strings.
+#[wasm_bindgen]
+pub fn table_csv(table: JsValue) -> Result<String, JsValue> {
+    let table: crate::figures::tables::Table = serde_wasm_bindgen::from_value(table)?;
+    Ok(table.to_csv())
 }

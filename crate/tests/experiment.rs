@@ -157,3 +157,52 @@ fn every_regulariser_setting_reaches_the_networks() {
         assert_ne!(run(raw), baseline, "{name} left the run unchanged");
     }
 }
+
+/// What the page does with a run that blows up: plain SGD at a learning rate of 0.5 sends the
+/// least-squares run to NaN or infinity within a few steps while the non-saturating run stays
+/// finite; halting the diverged trainer stops its steps and leaves the other one going.
+#[test]
+fn a_diverged_trainer_halts_and_the_others_go_on() {
+    use gan_gradients::settings::RawSettings;
+    let device = Device::flex().autodiff();
+    let (settings, problems) = RawSettings {
+        losses: Some(vec!["least_squares".into(), "non_saturating".into()]),
+        optimizer: Some("sgd".into()),
+        lr_g: Some(0.5),
+        lr_d: Some(0.5),
+        ..Default::default()
+    }
+    .resolve();
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut c = Comparison::new(&settings.losses, &settings.config, &device);
+    let finite = |m: &gan_gradients::training::StepMetrics| {
+        [m.grad_norm, m.loss_g, m.loss_d, m.d_fake]
+            .iter()
+            .all(|v| v.is_finite())
+    };
+
+    let mut diverged_at = None;
+    for _ in 0..50 {
+        c.run(1);
+        let metrics = block_on(c.read_metrics()).unwrap();
+        if let Some(m) = metrics[0].iter().find(|m| !finite(m)) {
+            diverged_at = Some(m.step);
+            break;
+        }
+    }
+    let diverged_at = diverged_at.expect("least squares should diverge within 50 SGD steps");
+    println!("least squares diverged at step {diverged_at}");
+    c.halt(0);
+    assert!(c.is_halted(0) && !c.is_halted(1));
+
+    c.run(100);
+    let metrics = block_on(c.read_metrics()).unwrap();
+    assert!(metrics[0].is_empty(), "a halted trainer took steps");
+    assert_eq!(metrics[1].len(), 100);
+    assert!(
+        metrics[1].iter().all(finite),
+        "the non-saturating run diverged too"
+    );
+    assert_eq!(c.steps(), diverged_at + 100);
+    assert_eq!(c.trainers[0].steps(), diverged_at);
+}

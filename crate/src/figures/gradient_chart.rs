@@ -107,7 +107,17 @@ pub fn draw<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(points, colour.stroke_width(2)))
             .map_err(drawing_error)?
-            .label(loss_label(series.loss, theme.language))
+            .label(match series.diverged_at {
+                // The legend says which run stopped, beside the cross on the curve.
+                Some(step) => format!(
+                    "{} {} {step}",
+                    loss_label(series.loss, theme.language),
+                    theme
+                        .language
+                        .pick("× diverged at step", "× divergiu no passo")
+                ),
+                None => loss_label(series.loss, theme.language).to_string(),
+            })
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
             });

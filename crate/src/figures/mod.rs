@@ -8,6 +8,7 @@ pub mod palette;
 pub mod samples_chart;
 pub mod sigmoid_chart;
 pub mod step_time_chart;
+pub mod tables;
 
 use plotters::chart::{ChartContext, MeshStyle, SeriesLabelPosition};
 use plotters::coord::ranged1d::Ranged;
