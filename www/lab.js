@@ -7,6 +7,7 @@ import { drawWithCssomStyles } from "./plotters-css.js";
 import { addChartTools, fitCanvas } from "./chart-tools.js";
 import { describeProblem } from "./url-state.js";
 import { probeBackends } from "./backend-probe.js";
+import { BoundedSeries } from "./series.js";
 import { t } from "./i18n.js";
 
 const dark = window.matchMedia("(prefers-color-scheme: dark)");
@@ -194,7 +195,7 @@ export class LabFigure {
   historyCsv() {
     const rows = [];
     for (const loss of this.run?.losses ?? []) {
-      for (const m of this.run.history[loss]) rows.push([loss, ...m]);
+      for (const m of this.run.history[loss].all()) rows.push([loss, ...m]);
     }
     return table_csv({ columns: ["loss", "step", "grad_norm", "loss_g",
       "loss_d", "d_fake"], rows });
@@ -361,7 +362,7 @@ export class LabFigure {
     this.run = { backend: message.backend, losses: message.losses,
       headStart: message.settings.head_start, batch: message.settings.batch_size,
       history: {}, diverged: {}, steps: 0, speed: 0, atHeadStart: {} };
-    message.losses.forEach((loss) => { this.run.history[loss] = []; });
+    message.losses.forEach((loss) => { this.run.history[loss] = new BoundedSeries(); });
     const reason = (t().reasons[message.reason] ?? (() => message.reason))(
       message.adapter, message.detail, message.measured);
     this.el("backend").textContent = message.backend === "webgpu"
@@ -456,7 +457,7 @@ export class LabFigure {
     const chart = {
       head_start: run.headStart,
       series: run.losses.map((loss) => ({ loss,
-        points: run.history[loss].map((m) => [m[0], m[1]]),
+        points: run.history[loss].all().map((m) => [m[0], m[1]]),
         diverged_at: run.diverged[loss] ?? null })),
     };
     try {
@@ -479,8 +480,7 @@ export class LabFigure {
       if (run.diverged[loss] !== undefined) {
         return `${lossName(loss)} ${t().divergedShort(run.diverged[loss])}`;
       }
-      const h = run.history[loss];
-      const last = h[h.length - 1];
+      const last = run.history[loss].last;
       return `${lossName(loss)} ${last ? last[1].toExponential(2) : "–"}`;
     }).join(", ");
     let summary = t().summary(run.steps, parts);

@@ -14,7 +14,10 @@ const MODULES = {
 
 async function loadModule(backend) {
   const wasm = await import(MODULES[backend]);
-  await wasm.default();
+  const exports = await wasm.default();
+  // The module's linear memory, for whoever inspects the worker (the
+  // benchmark, bench/run.mjs, reads its size as training goes on).
+  self.wasmMemory = exports.memory;
   return wasm;
 }
 

@@ -125,12 +125,17 @@ impl GeneratorLoss {
     ) -> Tensor<1> {
         match self {
             Self::Minimax | Self::NonSaturating => {
-                // −[t log σ(h_r) + (1 − t) log σ(−h_r)] − log σ(−h_f)
-                let real = log_sigmoid(logits_real.clone())
-                    .mul_scalar(real_label)
-                    .add(log_sigmoid(logits_real.neg()).mul_scalar(1.0 - real_label))
-                    .neg()
-                    .mean();
+                // −[t log σ(h_r) + (1 − t) log σ(−h_r)] − log σ(−h_f); without label
+                // smoothing (t = 1) the second term is zero and is not computed.
+                let real = if real_label == 1.0 {
+                    log_sigmoid(logits_real).neg().mean()
+                } else {
+                    log_sigmoid(logits_real.clone())
+                        .mul_scalar(real_label)
+                        .add(log_sigmoid(logits_real.neg()).mul_scalar(1.0 - real_label))
+                        .neg()
+                        .mean()
+                };
                 let fake = log_sigmoid(logits_fake.neg()).neg().mean();
                 real.add(fake)
             }

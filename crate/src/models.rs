@@ -11,7 +11,7 @@
 use burn::config::Config;
 use burn::module::{Module, Param};
 use burn::nn::Linear;
-use burn::tensor::activation::{elu, leaky_relu, relu, tanh};
+use burn::tensor::activation::{elu, relu, tanh};
 use burn::tensor::{Device, Tensor, TensorData};
 
 use crate::data::Sampler;
@@ -47,7 +47,12 @@ impl Activation {
     pub fn apply<const D: usize>(self, x: Tensor<D>) -> Tensor<D> {
         match self {
             Self::Relu => relu(x),
-            Self::LeakyRelu => leaky_relu(x, LEAKY_SLOPE),
+            // slope·x + (1 − slope)·relu(x), the same function as burn's `leaky_relu`
+            // without its masked select, which was a third of a CPU training step.
+            Self::LeakyRelu => x
+                .clone()
+                .mul_scalar(LEAKY_SLOPE)
+                .add(relu(x).mul_scalar(1.0 - LEAKY_SLOPE)),
             Self::Elu => elu(x, 1.0),
             Self::Tanh => tanh(x),
         }

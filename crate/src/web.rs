@@ -63,10 +63,13 @@ thread_local! {
 }
 
 /// The backend a lab runs on: "webgpu" (burn-wgpu, in the module built with it) or "cpu"
-/// (burn's flex backend, in every module).
+/// (burn's flex backend, in every module); "ndarray" (burn's older CPU backend, in a module
+/// built for the benchmark's comparison of the two) is never chosen by the page.
 async fn device_for(backend: &str) -> Result<Device, String> {
     match backend {
         "cpu" => Ok(Device::flex().autodiff()),
+        #[cfg(feature = "ndarray")]
+        "ndarray" => Ok(Device::ndarray().autodiff()),
         "webgpu" => webgpu_device().await.map(Device::autodiff),
         other => Err(format!("unknown backend \"{other}\"")),
     }
