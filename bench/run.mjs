@@ -45,7 +45,7 @@ const EXPECTED_PARAMETERS = { generator: 4610, discriminator: 4417 };
 // sanity check trains for sanitySteps steps, or as many as fit in sanityMs.
 const PLANS = {
   full: { batches: [64, 256, 1024, 4096], warmupSteps: 20, warmupMs: 3000,
-    minMs: 2000, minSteps: 3, capMs: 20_000, chunk: 20, chunkMs: 500,
+    minMs: 8000, minSteps: 3, capMs: 30_000, chunk: 20, chunkMs: 500,
     sanitySteps: 500, sanityMs: 60_000, sanityBatch: 256,
     loads: 5, longRun: { early: 1000, late: 20_000, timeoutMs: 900_000 } },
   quick: { batches: [256], warmupSteps: 10, warmupMs: 1000,

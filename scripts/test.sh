@@ -25,6 +25,10 @@ step "clippy, wasm32 CPU-only module"
 CARGO_TARGET_DIR="$PWD/target/wasm" cargo clippy --lib --release \
   --target wasm32-unknown-unknown -- -D warnings
 
+step "clippy, wasm32 WebGPU-only module"
+CARGO_TARGET_DIR="$PWD/target/wasm" cargo clippy --lib --release \
+  --target wasm32-unknown-unknown --no-default-features --features webgpu -- -D warnings
+
 step "wasm-pack test in headless Chromium"
 # The crate's webdriver.json gives Chromium --enable-unsafe-webgpu, so WebGPU is required here.
 export GAN_GRADIENTS_REQUIRE_WEBGPU=1

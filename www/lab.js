@@ -532,9 +532,10 @@ export class LabFigure {
     return table_csv({ columns: dim === 2 ? ["x", "y"] : ["x"], rows });
   }
 
-  // Samples charts are the heaviest drawings (the 2-D one fills a grid of
+  // Samples charts are the heaviest drawings (the 2-D one shades a grid of
   // cells): skip a snapshot when drawing would take more than a fifth of the
-  // main thread.
+  // main thread, and draw one chart per task, so that no task of the main
+  // thread grows with the number of losses.
   drawSamples(charts, force = false) {
     const now = performance.now();
     if (!force &&
@@ -542,20 +543,31 @@ export class LabFigure {
       return;
     }
     this.lastSamples = now;
-    for (const chart of charts) {
-      const canvas = this.figure.querySelector(
-        `canvas[data-loss="${chart.loss}"]`);
-      if (!canvas) continue;
-      try {
-        drawWithCssomStyles(() => draw_samples_chart(canvas, chart,
-          dark.matches, document.documentElement.lang));
-      } catch (error) {
-        this.el("messages").append(paragraph(t().chartFailed(error)));
-      }
-      const summary = canvas.parentElement.querySelector(".chart-summary");
-      if (summary) summary.textContent = samplesSummary(chart);
+    this.samplesMs = 0;
+    const queue = [...charts];
+    const next = () => {
+      const chart = queue.shift();
+      if (!chart) return;
+      this.drawSampleChart(chart);
+      if (queue.length) setTimeout(next, 0);
+    };
+    next();
+  }
+
+  drawSampleChart(chart) {
+    const start = performance.now();
+    const canvas = this.figure.querySelector(
+      `canvas[data-loss="${chart.loss}"]`);
+    if (!canvas) return;
+    try {
+      drawWithCssomStyles(() => draw_samples_chart(canvas, chart,
+        dark.matches, document.documentElement.lang));
+    } catch (error) {
+      this.el("messages").append(paragraph(t().chartFailed(error)));
     }
-    this.samplesMs = performance.now() - now;
+    const summary = canvas.parentElement.querySelector(".chart-summary");
+    if (summary) summary.textContent = samplesSummary(chart);
+    this.samplesMs += performance.now() - start;
   }
 }
 

@@ -4,9 +4,9 @@
 // is dropped and from then on only every second arriving row is kept (every
 // 4th after the next halving, and so on), so the rows stay evenly spaced in
 // steps. The newest row is always kept apart, for the chart's last point and
-// the summary.
+// the summary. 2,048 rows are more than a chart's width in pixels.
 export class BoundedSeries {
-  constructor(limit = 4096) {
+  constructor(limit = 2048) {
     this.limit = limit;
     this.rows = [];
     // Keep one arriving row in `stride`; `arrived` counts them all.

@@ -7,6 +7,8 @@
 //! drawings from plain data), and `web` (the only `wasm_bindgen` surface).
 
 pub mod data;
+// burn's autodiff on one logit, on the CPU backend: not in the WebGPU-only module.
+#[cfg(feature = "cpu")]
 pub mod derivation;
 pub mod figures;
 pub mod losses;

@@ -11,6 +11,7 @@
 //! GPU, so reading after every step would cost more than the step itself.
 
 use burn::config::Config;
+use burn::module::Module;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer, RmsPropConfig, SgdConfig};
 use burn::tensor::{Device, Tensor, TensorData};
 use serde::{Deserialize, Serialize};
@@ -123,6 +124,8 @@ pub struct Trainer {
     steps: usize,
     /// Steps taken but not yet read back, each `[FIXED_METRICS + layers]`, with their head-start flag.
     pending: Vec<(Tensor<1>, bool)>,
+    /// The unit vectors of a metrics row, on the device (see [`Trainer::metrics_row`]).
+    metric_basis: Vec<Tensor<1>>,
 }
 
 impl Trainer {
@@ -133,6 +136,14 @@ impl Trainer {
         let dim = config.target.dim();
         let generator = config.generator.init(dim, &mut sampler, device);
         let critic = config.discriminator.init(dim, &mut sampler, device);
+        let width = FIXED_METRICS + generator.layers.len();
+        let metric_basis = (0..width)
+            .map(|k| {
+                let mut unit = vec![0.0f32; width];
+                unit[k] = 1.0;
+                Tensor::<1>::from_data(TensorData::new(unit, [width]), device).without_autodiff()
+            })
+            .collect();
         Self {
             loss,
             config: config.clone(),
@@ -144,6 +155,7 @@ impl Trainer {
             sampler,
             steps: 0,
             pending: Vec::new(),
+            metric_basis,
         }
     }
 
@@ -179,19 +191,30 @@ impl Trainer {
         }
         let generator_metrics = self.generator_step(!head_start);
 
-        // [grad_norm, d_fake, loss_g, loss_d, layer norms...]
-        let metrics = Tensor::cat(
-            vec![
-                generator_metrics.grad_norm,
-                generator_metrics.d_fake,
-                generator_metrics.loss_g,
-                loss_d,
-                generator_metrics.layer_grad_norms,
-            ],
-            0,
-        );
+        let mut values = vec![
+            generator_metrics.grad_norm,
+            generator_metrics.d_fake,
+            generator_metrics.loss_g,
+            loss_d,
+        ];
+        values.extend(generator_metrics.layer_grad_norms);
+        let metrics = self.metrics_row(values);
         self.pending.push((metrics, head_start));
         self.steps += 1;
+    }
+
+    /// `[grad_norm, d_fake, loss_g, loss_d, layer norms...]` as one tensor, built as Σ eₖ·vₖ
+    /// from the unit vectors eₖ: element-wise operations only, which burn's fusion merges into
+    /// one GPU dispatch, where concatenating scalars costs a dispatch per piece. Finite values
+    /// come through exactly (1·v + 0 + … = v); a NaN or infinity spreads to its whole row, which
+    /// marks the step as diverged either way.
+    fn metrics_row(&self, values: Vec<Tensor<1>>) -> Tensor<1> {
+        values
+            .into_iter()
+            .zip(&self.metric_basis)
+            .map(|(value, unit)| unit.clone().mul(value))
+            .reduce(|row, term| row.add(term))
+            .expect("a metrics row has at least the fixed metrics")
     }
 
     /// Hands over the metrics of every step since the last call, still on the device.
@@ -282,7 +305,11 @@ impl Trainer {
     fn generator_step(&mut self, apply: bool) -> GeneratorMetrics {
         let z = self.latent_batch();
         let fake = self.generator.forward(z);
-        let logits = self.critic.forward_train(fake, &mut self.sampler);
+        // The critic's parameters are fixed during the generator's step: without this, the
+        // backward pass would also compute their gradients (a matmul and a sum per layer) only
+        // to drop them.
+        let critic = self.critic.clone().no_grad();
+        let logits = critic.forward_train(fake, &mut self.sampler);
         let d_fake = self
             .loss
             .discriminator_output(logits.clone().detach())
@@ -311,8 +338,14 @@ impl Trainer {
                 }
             })
             .collect();
-        let total = Tensor::cat(squares.clone(), 0).sum().sqrt();
-        let per_layer = Tensor::cat(squares, 0).sqrt();
+        // Sums and roots of [1]-tensors: element-wise, so fused on the GPU (no concatenation).
+        let total = squares
+            .iter()
+            .cloned()
+            .reduce(|a, b| a.add(b))
+            .expect("an MLP has at least one layer")
+            .sqrt();
+        let per_layer = squares.into_iter().map(Tensor::sqrt).collect();
 
         if apply {
             let params = GradientsParams::from_grads(grads, &self.generator);
@@ -331,7 +364,7 @@ impl Trainer {
 
 struct GeneratorMetrics {
     grad_norm: Tensor<1>,
-    layer_grad_norms: Tensor<1>,
+    layer_grad_norms: Vec<Tensor<1>>,
     d_fake: Tensor<1>,
     loss_g: Tensor<1>,
 }

@@ -63,10 +63,11 @@ thread_local! {
 }
 
 /// The backend a lab runs on: "webgpu" (burn-wgpu, in the module built with it) or "cpu"
-/// (burn's flex backend, in every module); "ndarray" (burn's older CPU backend, in a module
+/// (burn's flex backend, in the CPU module); "ndarray" (burn's older CPU backend, in a module
 /// built for the benchmark's comparison of the two) is never chosen by the page.
 async fn device_for(backend: &str) -> Result<Device, String> {
     match backend {
+        #[cfg(feature = "cpu")]
         "cpu" => Ok(Device::flex().autodiff()),
         #[cfg(feature = "ndarray")]
         "ndarray" => Ok(Device::ndarray().autodiff()),
@@ -325,6 +326,7 @@ pub fn sigmoid_readout(h: f64) -> Result<JsValue, JsValue> {
 }
 
 /// Section 3: every factor of the derivation at `h`, and burn's autodiff of the same.
+#[cfg(feature = "cpu")]
 #[wasm_bindgen]
 pub fn derivation_readout(h: f64) -> Result<JsValue, JsValue> {
     to_js(&crate::derivation::readout(h))

@@ -206,20 +206,29 @@ fn draw_2d<DB: DrawingBackend>(
         .draw()
         .map_err(drawing_error)?;
 
-    // D(x) as grey levels: darker where D says "real" (or the critic scores higher).
+    // D(x) as grey levels: darker where D says "real" (or the critic scores higher). Eight
+    // levels, and each run of equal cells along a row is one rectangle: a canvas call per cell
+    // made this chart the longest task on the page's main thread.
     let (d_lo, d_hi) = discriminator_range(data);
     let size = data.grid_size.max(2);
     let step = 2.0 * EXTENT / (size - 1) as f64;
+    let level = |d: f32| {
+        let t = ((d as f64 - d_lo) / (d_hi - d_lo)).clamp(0.0, 1.0);
+        (t * 7.0).round() as u8
+    };
+    let runs = data
+        .discriminator
+        .chunks(size)
+        .enumerate()
+        .flat_map(|(row, cells)| {
+            grey_runs(cells.iter().map(|&d| level(d))).map(move |run| (row, run))
+        });
     chart
-        .draw_series(data.discriminator.iter().enumerate().map(|(i, &d)| {
-            let (col, row) = (i % size, i / size);
-            let x = -EXTENT + col as f64 * step - step / 2.0;
+        .draw_series(runs.map(|(row, (first, count, level))| {
+            let x = -EXTENT + first as f64 * step - step / 2.0;
             let y = -EXTENT + row as f64 * step - step / 2.0;
-            // Eight grey levels: fewer distinct fill styles to hand the canvas.
-            let t = ((d as f64 - d_lo) / (d_hi - d_lo)).clamp(0.0, 1.0);
-            let level = (t * 7.0).round() / 7.0;
-            let shade = theme.ink.mix(0.05 + 0.3 * level).filled();
-            Rectangle::new([(x, y), (x + step, y + step)], shade)
+            let shade = theme.ink.mix(0.05 + 0.3 * level as f64 / 7.0).filled();
+            Rectangle::new([(x, y), (x + count as f64 * step, y + step)], shade)
         }))
         .map_err(drawing_error)?;
 
@@ -253,4 +262,28 @@ fn draw_2d<DB: DrawingBackend>(
         .legend(move |(x, y)| Circle::new((x + 8, y), 3, colour.filled()));
 
     draw_legend(&mut chart, SeriesLabelPosition::UpperRight, theme, 12)
+}
+
+/// Runs of equal values: `(first index, length, value)` for each maximal run, in order.
+fn grey_runs(levels: impl Iterator<Item = u8>) -> impl Iterator<Item = (usize, usize, u8)> {
+    let mut runs: Vec<(usize, usize, u8)> = Vec::new();
+    for (i, level) in levels.enumerate() {
+        match runs.last_mut() {
+            Some((_, count, last)) if *last == level => *count += 1,
+            _ => runs.push((i, 1, level)),
+        }
+    }
+    runs.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grey_runs;
+
+    #[test]
+    fn equal_neighbours_merge_into_runs() {
+        let runs: Vec<_> = grey_runs([3, 3, 3, 0, 7, 7].into_iter()).collect();
+        assert_eq!(runs, vec![(0, 3, 3), (3, 1, 0), (4, 2, 7)]);
+        assert_eq!(grey_runs(std::iter::empty()).count(), 0);
+    }
 }
