@@ -62,11 +62,11 @@ const MIN_BUFFER_WIDTH = 480;
 // its width and height attributes kept), and redraws when that changes:
 // embeds resize with their iframe, and a phone gets a chart drawn for it
 // rather than a scaled-down picture.
-export function fitCanvas(canvas, redraw) {
+export function fitCanvas(canvas, redraw, minWidth = MIN_BUFFER_WIDTH) {
   const aspect = canvas.height / canvas.width;
   let drawnAt = canvas.width;
   const fit = (cssWidth) => {
-    const width = Math.max(MIN_BUFFER_WIDTH, Math.round(cssWidth));
+    const width = Math.max(minWidth, Math.round(cssWidth));
     if (!cssWidth || width === drawnAt) return;
     drawnAt = width;
     canvas.width = width;

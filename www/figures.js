@@ -34,7 +34,16 @@ function fillTable(table, rows) {
 function slider(figure, name, onInput, options) {
   const input = figure.querySelector(`[data-input="${name}"]`);
   if (options.values?.has(name)) input.value = String(options.values.get(name));
-  const update = () => onInput(Number(input.value));
+  // The value beside the slider, and for screen readers.
+  const shown = document.createElement("output");
+  shown.className = "slider-value";
+  input.after(shown);
+  const update = () => {
+    const value = Number(input.value);
+    shown.textContent = format(value, 3);
+    input.setAttribute("aria-valuetext", shown.textContent);
+    onInput(value);
+  };
   input.addEventListener("input", update);
   input.addEventListener("change", () => options.onChange?.());
   dark.addEventListener("change", update);
@@ -48,16 +57,20 @@ function draw(figure, fn, ...args) {
     document.documentElement.lang));
 }
 
+// Charts of two panels side by side are drawn at least this wide (and scaled
+// down to fit): narrower, their tick labels ran into each other at 360 px.
+const TWO_PANELS = 720;
+
 // A figure's chart gets a summary paragraph, CSV and PNG buttons, and a
-// buffer that follows its width. Returns the summary element.
-function equipChart(figure, csv, redraw) {
+// buffer that follows its width, down to minWidth. Returns the summary element.
+function equipChart(figure, csv, redraw, minWidth) {
   const canvas = figure.querySelector("canvas");
   const summary = document.createElement("p");
   summary.className = "summary";
   const tools = addChartTools(canvas, { name: figure.id || "figure", summary,
     csv });
   tools.after(summary);
-  fitCanvas(canvas, redraw);
+  fitCanvas(canvas, redraw, minWidth);
   return summary;
 }
 
@@ -93,7 +106,7 @@ const FIGURES = {
   costs(figure, options) {
     let redraw = () => {};
     const summary = equipChart(figure, () => wasm.chart_csv("costs", 0),
-      () => redraw());
+      () => redraw(), TWO_PANELS);
     slider(figure, "h", (h) => {
       redraw = () => draw(figure, wasm.draw_costs_chart, h);
       redraw();
@@ -175,7 +188,7 @@ const FIGURES = {
     let mean = 0;
     const redraw = () => draw(figure, wasm.draw_optimal_chart, mean);
     const summary = equipChart(figure, () => wasm.chart_csv("optimal", mean),
-      redraw);
+      redraw, TWO_PANELS);
     slider(figure, "mean", (value) => {
       mean = value;
       redraw();

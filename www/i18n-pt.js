@@ -28,7 +28,7 @@ registerStrings("pt", {
     hardware: () => "há um adaptador WebGPU de hardware disponível",
     measured: (adapter, detail, m) => "foi o mais rápido dos dois, medido " +
       `aqui neste modelo e lote: CPU ${speed(m.cpu, "passos/s")}, WebGPU ` +
-      `(${adapter}) ${m.webgpu !== null ? speed(m.webgpu, "passos/s")
+      `${adapter ? `(${adapter}) ` : ""}${m.webgpu !== null ? speed(m.webgpu, "passos/s")
         : m.slow ? `sem terminar o aquecimento em ${m.slow} s`
           : "não iniciou"}`,
     recovered: () => "a execução em WebGPU falhou e a CPU assumiu",

@@ -35,7 +35,7 @@ const STRINGS = {
       hardware: () => "a hardware WebGPU adapter is available",
       measured: (adapter, detail, m) => "it was the faster of the two, " +
         `measured here on this model and batch: CPU ${speed(m.cpu)}, ` +
-        `WebGPU (${adapter}) ${m.webgpu !== null ? speed(m.webgpu)
+        `WebGPU ${adapter ? `(${adapter}) ` : ""}${m.webgpu !== null ? speed(m.webgpu)
           : m.slow ? `not done warming up within ${m.slow} s`
             : "failed to start"}`,
       recovered: () => "the WebGPU run failed and the CPU took over",
