@@ -57,8 +57,10 @@ export function absoluteUrl(pairs, hash = "") {
     location.href).href;
 }
 
+// The values a parameter takes, for a message about a bad one: every one of
+// them (figures, presets, losses: at most 18 today), cut only past 20.
 function shortList(ids) {
-  return ids.length <= 8 ? ids.join(", ") : `${ids.slice(0, 8).join(", ")}, …`;
+  return ids.length <= 20 ? ids.join(", ") : `${ids.slice(0, 20).join(", ")}, …`;
 }
 
 // One problem as a sentence in the page's language. `fallback` supplies the
