@@ -18,6 +18,10 @@ export function fileSizes(relative) {
   return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 }
 
+// Raw and gzip bytes of several files together.
+const totalSizes = (parts) => parts.reduce((sum, s) =>
+  ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip }), { raw: 0, gzip: 0 });
+
 // Section: what the page is made of. The two modules (wasm-bindgen's glue
 // and the .wasm), and the page's own scripts, stylesheet and HTML.
 export function sizes() {
@@ -25,8 +29,7 @@ export function sizes() {
   const add = (name, files) => {
     const existing = files.filter((file) => fs.existsSync(path.join(ROOT, file)));
     if (existing.length === 0) return;
-    const total = existing.map(fileSizes).reduce((sum, s) =>
-      ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip }), { raw: 0, gzip: 0 });
+    const total = totalSizes(existing.map(fileSizes));
     rows.push({ name, files: existing.length, ...total });
   };
   add("CPU module .wasm (www/pkg)", ["www/pkg/gan_gradients_bg.wasm"]);
@@ -91,8 +94,7 @@ export async function firstChart(browser, base, repeats) {
     }
     loads.sort((a, b) => a.firstChartMs - b.firstChartMs);
     const median = loads[Math.floor(loads.length / 2)];
-    const total = median.files.reduce((sum, f) =>
-      ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
+    const total = totalSizes(median.files);
     rows.push({ name, url, firstChartMs: median.firstChartMs,
       allMs: loads.map((l) => l.firstChartMs), bytesBefore: total,
       filesBefore: median.files });

@@ -14,11 +14,23 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..",
   "www");
 
+// The page's headers: the CSP above, and no MIME sniffing.
+const PAGE_HEADERS = {
+  "Content-Security-Policy": CSP,
+  "X-Content-Type-Options": "nosniff",
+};
+
 export function startServer(port = 8080) {
-  const assets = sirv(root, { dev: true, etag: true });
+  return serveDirectory(root, port, PAGE_HEADERS);
+}
+
+// A static server of `directory` on localhost (sirv; its MIME table gives
+// .wasm files `application/wasm`), adding `headers` to every response.
+// Resolves with the listening server.
+export function serveDirectory(directory, port, headers = {}) {
+  const assets = sirv(directory, { dev: true, etag: true });
   const server = http.createServer((req, res) => {
-    res.setHeader("Content-Security-Policy", CSP);
-    res.setHeader("X-Content-Type-Options", "nosniff");
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     assets(req, res, () => {
       res.statusCode = 404;
       res.end("not found");
